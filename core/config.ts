@@ -1,0 +1,202 @@
+// The --config file: budgets, thresholds, rule options, scoring weights and waivers.
+// Validation names the field that is wrong, so a CI author can fix the file without reading code.
+import { readFileSync } from 'node:fs';
+import type { Category, RuleOptions } from './types.ts';
+import { CATEGORIES } from './types.ts';
+
+export interface BudgetSpec {
+  /** Glob-like URL pattern ('*' wildcard); absent = every site. */
+  url?: string;
+  lcpMs?: number;
+  cls?: number;
+  tbtMs?: number;
+  fcpMs?: number;
+  transferBytes?: number;
+  /** Minimum category scores, e.g. { "accessibility": 90 }. */
+  scores?: Partial<Record<Category | 'overall', number>>;
+}
+
+export interface Waiver {
+  rule: string;
+  /** Glob-like URL pattern; absent = every page. */
+  url?: string;
+  selector?: string;
+  reason?: string;
+}
+
+export interface GovcheckConfig {
+  budgets: BudgetSpec[];
+  weights: Record<Category, number>;
+  ruleOptions: RuleOptions;
+  /** Rule ids (or 'category/*' prefixes) to disable. */
+  disabledRules: string[];
+  waivers: Waiver[];
+  lighthouse: { pages: number | null; formFactor: 'mobile' | 'desktop'; runs: number };
+  timeouts: { navigationMs: number; pageMs: number };
+  userAgent: string | null;
+}
+
+export const DEFAULT_WEIGHTS: Record<Category, number> = {
+  accessibility: 35,
+  performance: 15,
+  freshness: 15,
+  governance: 20,
+  security: 15,
+};
+
+export function defaultRuleOptions(): RuleOptions {
+  return {
+    freshness: { fullMarksDays: 30, zeroDays: 180, staleDays: 180, warnDays: 90 },
+    accessibilityMark: { maxAgeYears: 3 },
+    rules: {},
+  };
+}
+
+export function defaultConfig(): GovcheckConfig {
+  return {
+    budgets: [],
+    weights: { ...DEFAULT_WEIGHTS },
+    ruleOptions: defaultRuleOptions(),
+    disabledRules: [],
+    waivers: [],
+    lighthouse: { pages: null, formFactor: 'mobile', runs: 1 },
+    timeouts: { navigationMs: 30_000, pageMs: 90_000 },
+    userAgent: null,
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${file}: ${field}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function num(file: string, field: string, v: unknown, min = 0): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new ConfigError(file, field, `expected a number ≥ ${min}, got ${JSON.stringify(v)}`);
+  return v;
+}
+
+export function loadConfig(file: string): GovcheckConfig {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, '(file)', `cannot read: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(file, '(json)', (e as Error).message);
+  }
+  return parseConfig(json, file);
+}
+
+const KNOWN_TOP = ['budgets', 'weights', 'thresholds', 'freshness', 'rules', 'disabledRules', 'waivers', 'lighthouse', 'timeouts', 'userAgent', '$schema', 'comment'];
+const BUDGET_METRICS = ['lcpMs', 'cls', 'tbtMs', 'fcpMs', 'transferBytes'] as const;
+
+export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
+  const cfg = defaultConfig();
+  if (!isObject(json)) throw new ConfigError(file, '(root)', 'expected a JSON object');
+  for (const key of Object.keys(json)) {
+    if (!KNOWN_TOP.includes(key)) throw new ConfigError(file, key, `unknown field (known: ${KNOWN_TOP.filter((k) => !k.startsWith('$') && k !== 'comment').join(', ')})`);
+  }
+  if (json.budgets !== undefined) {
+    if (!Array.isArray(json.budgets)) throw new ConfigError(file, 'budgets', 'expected an array');
+    cfg.budgets = json.budgets.map((b, i) => {
+      const at = `budgets[${i}]`;
+      if (!isObject(b)) throw new ConfigError(file, at, 'expected an object');
+      const out: BudgetSpec = {};
+      for (const [k, v] of Object.entries(b)) {
+        if (k === 'url') {
+          if (typeof v !== 'string') throw new ConfigError(file, `${at}.url`, 'expected a string');
+          out.url = v;
+        } else if ((BUDGET_METRICS as readonly string[]).includes(k)) {
+          out[k as (typeof BUDGET_METRICS)[number]] = num(file, `${at}.${k}`, v);
+        } else if (k === 'scores') {
+          if (!isObject(v)) throw new ConfigError(file, `${at}.scores`, 'expected an object');
+          out.scores = {};
+          for (const [c, s] of Object.entries(v)) {
+            if (![...CATEGORIES, 'overall'].includes(c)) throw new ConfigError(file, `${at}.scores.${c}`, 'unknown category');
+            out.scores[c as Category] = num(file, `${at}.scores.${c}`, s);
+          }
+        } else throw new ConfigError(file, `${at}.${k}`, `unknown budget field (known: url, scores, ${BUDGET_METRICS.join(', ')})`);
+      }
+      return out;
+    });
+  }
+  if (json.weights !== undefined) {
+    if (!isObject(json.weights)) throw new ConfigError(file, 'weights', 'expected an object');
+    for (const [c, w] of Object.entries(json.weights)) {
+      if (!(CATEGORIES as readonly string[]).includes(c)) throw new ConfigError(file, `weights.${c}`, 'unknown category');
+      cfg.weights[c as Category] = num(file, `weights.${c}`, w);
+    }
+  }
+  const fresh = json.freshness ?? (isObject(json.thresholds) ? json.thresholds.freshness : undefined);
+  if (fresh !== undefined) {
+    if (!isObject(fresh)) throw new ConfigError(file, 'freshness', 'expected an object');
+    for (const [k, v] of Object.entries(fresh)) {
+      if (!(k in cfg.ruleOptions.freshness)) throw new ConfigError(file, `freshness.${k}`, `unknown field (known: ${Object.keys(cfg.ruleOptions.freshness).join(', ')})`);
+      (cfg.ruleOptions.freshness as Record<string, number>)[k] = num(file, `freshness.${k}`, v);
+    }
+  }
+  if (json.rules !== undefined) {
+    if (!isObject(json.rules)) throw new ConfigError(file, 'rules', 'expected an object keyed by rule id');
+    for (const [id, opts] of Object.entries(json.rules)) {
+      if (opts === false || opts === 'off') cfg.disabledRules.push(id);
+      else if (isObject(opts)) cfg.ruleOptions.rules[id] = opts;
+      else throw new ConfigError(file, `rules.${id}`, 'expected an options object, false or "off"');
+    }
+  }
+  if (json.disabledRules !== undefined) {
+    if (!Array.isArray(json.disabledRules) || json.disabledRules.some((r) => typeof r !== 'string')) throw new ConfigError(file, 'disabledRules', 'expected an array of rule ids');
+    cfg.disabledRules.push(...(json.disabledRules as string[]));
+  }
+  if (json.waivers !== undefined) {
+    if (!Array.isArray(json.waivers)) throw new ConfigError(file, 'waivers', 'expected an array');
+    cfg.waivers = json.waivers.map((w, i) => {
+      if (!isObject(w) || typeof w.rule !== 'string') throw new ConfigError(file, `waivers[${i}].rule`, 'expected a rule id string');
+      for (const k of ['url', 'selector', 'reason'] as const) {
+        if (w[k] !== undefined && typeof w[k] !== 'string') throw new ConfigError(file, `waivers[${i}].${k}`, 'expected a string');
+      }
+      return { rule: w.rule, url: w.url as string | undefined, selector: w.selector as string | undefined, reason: w.reason as string | undefined };
+    });
+  }
+  if (json.lighthouse !== undefined) {
+    const lh = json.lighthouse;
+    if (!isObject(lh)) throw new ConfigError(file, 'lighthouse', 'expected an object');
+    if (lh.pages !== undefined) cfg.lighthouse.pages = num(file, 'lighthouse.pages', lh.pages);
+    if (lh.runs !== undefined) cfg.lighthouse.runs = num(file, 'lighthouse.runs', lh.runs, 1);
+    if (lh.formFactor !== undefined) {
+      if (lh.formFactor !== 'mobile' && lh.formFactor !== 'desktop') throw new ConfigError(file, 'lighthouse.formFactor', 'expected "mobile" or "desktop"');
+      cfg.lighthouse.formFactor = lh.formFactor;
+    }
+  }
+  if (json.timeouts !== undefined) {
+    const t = json.timeouts;
+    if (!isObject(t)) throw new ConfigError(file, 'timeouts', 'expected an object');
+    if (t.navigationMs !== undefined) cfg.timeouts.navigationMs = num(file, 'timeouts.navigationMs', t.navigationMs, 1000);
+    if (t.pageMs !== undefined) cfg.timeouts.pageMs = num(file, 'timeouts.pageMs', t.pageMs, 1000);
+  }
+  if (json.userAgent !== undefined) {
+    if (typeof json.userAgent !== 'string') throw new ConfigError(file, 'userAgent', 'expected a string');
+    cfg.userAgent = json.userAgent;
+  }
+  return cfg;
+}
+
+/** '*' matches any run of characters; everything else is literal. */
+export function urlMatches(pattern: string | undefined, url: string): boolean {
+  if (!pattern) return true;
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(url);
+}

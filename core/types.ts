@@ -1,0 +1,522 @@
+// Shared types: the only module every part may import (see ../shared/DESIGN.md, "Who may import whom").
+// Artifacts are what a worker gathers once per page; rules are pure functions over them;
+// SiteResult is the contract's JSON site object (../shared/CONTRACT.md) plus extensions.
+
+export const CATEGORIES = ['accessibility', 'performance', 'freshness', 'governance', 'security'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEVERITIES = ['critical', 'serious', 'moderate', 'minor'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type SiteStatus = 'ok' | 'unreachable' | 'blocked' | 'timeout' | 'error';
+
+/** Finer cause behind a SiteStatus, used for retry decisions and reports (GSA-style taxonomy). */
+export type FailureKind =
+  | 'timeout'
+  | 'dns'
+  | 'tls'
+  | 'refused'
+  | 'reset'
+  | 'blocked'
+  | 'http-4xx'
+  | 'http-5xx'
+  | 'not-html'
+  | 'browser'
+  | 'unsafe-address'
+  | 'error';
+
+export type Lang = 'zh-TW' | 'en';
+export interface Localized {
+  'zh-TW': string;
+  en: string;
+}
+
+// ---------------------------------------------------------------- artifacts
+
+export type PageRegion = 'header' | 'nav' | 'main' | 'footer' | 'aside' | 'other';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LinkArtifact {
+  /** Absolute URL after resolving against the document base; '' when the anchor has no usable href. */
+  href: string;
+  rawHref: string | null;
+  /** Visible text content, whitespace collapsed. */
+  text: string;
+  /** Approximate accessible name: aria-label, text, contained img alt, title (in that order). */
+  name: string;
+  title: string | null;
+  ariaLabel: string | null;
+  accesskey: string | null;
+  target: string | null;
+  rel: string | null;
+  hreflang: string | null;
+  /** alt attributes of images inside the link (null entries: img without alt). */
+  imgAlts: (string | null)[];
+  region: PageRegion;
+  visible: boolean;
+  box: Box | null;
+  selector: string;
+  /** outerHTML, truncated. */
+  snippet: string;
+}
+
+export interface ImageArtifact {
+  src: string;
+  alt: string | null;
+  title: string | null;
+  naturalWidth: number;
+  naturalHeight: number;
+  box: Box | null;
+  visible: boolean;
+  /** href of the closest enclosing link, if any. */
+  linkHref: string | null;
+  region: PageRegion;
+  selector: string;
+  snippet: string;
+}
+
+export interface MetaTag {
+  name: string | null;
+  property: string | null;
+  httpEquiv: string | null;
+  content: string;
+}
+
+export interface FocusStop {
+  tag: string;
+  href: string | null;
+  rawHref: string | null;
+  text: string;
+  name: string;
+  accesskey: string | null;
+  selector: string;
+  /** For in-page links (#id): whether an element with that id or name exists. */
+  targetExists: boolean | null;
+  visibleWhenFocused: boolean;
+}
+
+export interface Stylesheet {
+  /** null for inline <style> blocks. */
+  url: string | null;
+  text: string;
+}
+
+export interface AxeNode {
+  target: string[];
+  html: string;
+  failureSummary: string | null;
+  impact: Severity | null;
+}
+
+export interface AxeRuleResult {
+  id: string;
+  impact: Severity | null;
+  tags: string[];
+  help: string;
+  description: string;
+  helpUrl: string;
+  nodes: AxeNode[];
+}
+
+export interface AxeArtifact {
+  version: string;
+  violations: AxeRuleResult[];
+  incomplete: AxeRuleResult[];
+  passes: string[];
+  inapplicable: string[];
+  durationMs: number;
+}
+
+export interface PageVitals {
+  lcpMs: number | null;
+  cls: number | null;
+  fcpMs: number | null;
+  ttfbMs: number | null;
+  domContentLoadedMs: number | null;
+  loadMs: number | null;
+  transferBytes: number | null;
+  requestCount: number | null;
+}
+
+export interface RequestIssue {
+  url: string;
+  resourceType: string;
+  /** 'mixed-content' | 'failed' | network error text */
+  kind: string;
+  detail: string | null;
+}
+
+export interface PageTimings {
+  navigationMs: number;
+  settleMs: number;
+  axeMs: number;
+  gatherMs: number;
+  totalMs: number;
+}
+
+export interface PageArtifacts {
+  url: string;
+  finalUrl: string;
+  /** Why the sampler chose this page, e.g. 'start', 'sitemap-page', 'news-list', 'template:/news'. */
+  sampledBecause: string;
+  httpStatus: number | null;
+  /** Lower-cased header names of the main document response. */
+  headers: Record<string, string>;
+  redirects: { url: string; status: number }[];
+  contentType: string | null;
+  /** Serialized DOM after scripts ran (page.content()). */
+  html: string;
+  title: string;
+  lang: string | null;
+  meta: MetaTag[];
+  links: LinkArtifact[];
+  images: ImageArtifact[];
+  /** document.body.innerText: visible text only. */
+  text: string;
+  /** First elements reached by pressing Tab from the top of the page. */
+  focusOrder: FocusStop[];
+  stylesheets: Stylesheet[];
+  layout: {
+    viewportWidth: number;
+    scrollWidth: number;
+    documentHeight: number;
+    /** document scrollWidth when the viewport is 320 CSS px wide (null when not measured). */
+    narrowScrollWidth: number | null;
+  };
+  axe: AxeArtifact | null;
+  vitals: PageVitals;
+  requestIssues: RequestIssue[];
+  timings: PageTimings;
+  /** Set when the page loaded partially (e.g. axe failed) but artifacts are still usable. */
+  gatherErrors: string[];
+}
+
+export interface FetchedResource {
+  url: string;
+  status: number | null;
+  headers: Record<string, string>;
+  body: string | null;
+  error: string | null;
+}
+
+export interface SitemapArtifact {
+  url: string;
+  status: number | null;
+  entries: { loc: string; lastmod: string | null }[];
+  error: string | null;
+}
+
+export interface FeedArtifact {
+  url: string;
+  status: number | null;
+  items: { title: string; link: string | null; date: string | null }[];
+  error: string | null;
+}
+
+export interface HttpsProbe {
+  /** The http:// form of the start URL. */
+  httpUrl: string;
+  /** Where following redirects from httpUrl ended, or null when it could not be fetched. */
+  finalUrl: string | null;
+  redirectsToHttps: boolean;
+  firstStatus: number | null;
+  error: string | null;
+}
+
+export interface TlsProbe {
+  host: string;
+  authorized: boolean;
+  authorizationError: string | null;
+  validTo: string | null;
+  daysLeft: number | null;
+  protocol: string | null;
+  error: string | null;
+}
+
+export interface LinkCheck {
+  url: string;
+  fromPage: string;
+  status: number | null;
+  ok: boolean;
+  external: boolean;
+  error: string | null;
+  /** true when the link was not fetched (e.g. external links while offline); ok is then meaningless. */
+  skipped: boolean;
+  linkText: string;
+  selector: string | null;
+}
+
+export interface DirectoryProbe {
+  url: string;
+  status: number | null;
+  listing: boolean;
+}
+
+/** Slim Lighthouse record: scores, metrics and failing audits; never the whole report. */
+export interface LighthouseSlim {
+  url: string;
+  finalUrl: string | null;
+  formFactor: 'mobile' | 'desktop';
+  lighthouseVersion: string;
+  benchmarkIndex: number | null;
+  runtimeError: string | null;
+  scores: Partial<Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number | null>>;
+  metrics: {
+    lcpMs: number | null;
+    cls: number | null;
+    tbtMs: number | null;
+    fcpMs: number | null;
+    speedIndexMs: number | null;
+    ttiMs: number | null;
+    transferBytes: number | null;
+  };
+  failingAudits: {
+    id: string;
+    title: string;
+    score: number | null;
+    displayValue: string | null;
+    savingsMs: number | null;
+    savingsBytes: number | null;
+    /** The audit's title in both languages (title is in the run's locale). */
+    titles?: Localized;
+    /** Lighthouse category the audit belongs to ('performance', 'seo', …). */
+    category?: string;
+    /** Lighthouse's "learn more" link. */
+    helpUrl?: string | null;
+    /** The measured value for metric audits (ms, or unitless for CLS). */
+    numericValue?: number | null;
+    numericUnit?: string | null;
+  }[];
+  durationMs: number;
+  runs: number;
+  /** Browser version from the run's user agent, e.g. '156.0.8078.1'. */
+  chromiumVersion?: string | null;
+}
+
+export interface SiteArtifacts {
+  startUrl: string;
+  /** Origin of the start page after redirects; sampled pages never leave it. */
+  origin: string;
+  pages: PageArtifacts[];
+  robots: FetchedResource | null;
+  sitemap: SitemapArtifact | null;
+  feeds: FeedArtifact[];
+  httpsProbe: HttpsProbe | null;
+  tls: TlsProbe | null;
+  directoryProbes: DirectoryProbe[];
+  linkChecks: LinkCheck[];
+  /** Response to a random non-existent path. */
+  soft404: FetchedResource | null;
+  lighthouse: LighthouseSlim[];
+  /** Whether the network beyond the site is reachable (false for loopback-only runs). */
+  externalNetwork: boolean;
+}
+
+// ---------------------------------------------------------------- rules
+
+export type RuleScope = 'page' | 'site';
+
+export interface RuleMeta {
+  /** Contract id, e.g. 'gov/privacy-policy'. */
+  id: string;
+  category: Category;
+  severity: Severity;
+  scope: RuleScope;
+  /** Page rules: run on every sampled page ('all') or the start page only ('start'). */
+  pages?: 'all' | 'start';
+  wcag: string[];
+  /** Taiwan 網站無障礙規範 codes (e.g. HM1110106C) where one applies. */
+  twCodes?: string[];
+  title: Localized;
+  description: Localized;
+  howToFix: Localized;
+  helpUrl?: string;
+  /** Where the rule comes from (law, guideline, convention). */
+  source?: string;
+  tags?: string[];
+}
+
+export interface FindingDraft {
+  message: Localized;
+  selector?: string | null;
+  snippet?: string | null;
+  /** Overrides the rule's default severity (e.g. a warning threshold). */
+  severity?: Severity;
+  /** Site rules: the page the finding belongs on (default: the start page). */
+  pageUrl?: string;
+  /** For rules that expand into many ids (axe-core): the id reported, e.g. 'axe/image-alt'. */
+  rule?: string;
+  wcag?: string[];
+  help?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface RuleResult {
+  applicable: boolean;
+  findings: FindingDraft[];
+}
+
+export interface RuleOptions {
+  freshness: {
+    /** Age in days at or under which freshness scores 100. */
+    fullMarksDays: number;
+    /** Age in days at or over which freshness scores 0. */
+    zeroDays: number;
+    /** freshness/stale-news: serious above this age. */
+    staleDays: number;
+    /** freshness/stale-news: moderate warning above this age. */
+    warnDays: number;
+  };
+  accessibilityMark: { maxAgeYears: number };
+  /** Per-rule options keyed by rule id. */
+  rules: Record<string, Record<string, unknown>>;
+}
+
+export interface RuleContext {
+  now: Date;
+  options: RuleOptions;
+  site: SiteArtifacts;
+}
+
+export interface PageRuleContext extends RuleContext {
+  isStartPage: boolean;
+}
+
+export interface PageRule {
+  meta: RuleMeta & { scope: 'page' };
+  check(page: PageArtifacts, ctx: PageRuleContext): RuleResult;
+}
+
+export interface SiteRule {
+  meta: RuleMeta & { scope: 'site' };
+  check(site: SiteArtifacts, ctx: RuleContext): RuleResult;
+}
+
+export type Rule = PageRule | SiteRule;
+
+// ---------------------------------------------------------------- results (contract JSON)
+
+export interface Finding {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  wcag: string[];
+  selector: string | null;
+  snippet: string | null;
+  message: string;
+  help: string | null;
+  /** Stable identity across sweeps: rule + normalised selector + page template. */
+  fingerprint: string;
+  twCodes?: string[];
+  data?: Record<string, unknown>;
+}
+
+export interface NeedsReview {
+  rule: string;
+  impact: Severity | null;
+  help: string;
+  helpUrl: string;
+  nodes: { selector: string; snippet: string; reason: string | null }[];
+}
+
+export interface PageResult {
+  url: string;
+  finalUrl: string;
+  httpStatus: number | null;
+  sampledBecause: string;
+  title: string;
+  findings: Finding[];
+  needsReview: NeedsReview[];
+  vitals: PageVitals;
+  timings: PageTimings;
+  /** Page-level accessibility score (input of the site score). */
+  accessibilityScore: number | null;
+  error: string | null;
+}
+
+export type CategoryScores = Record<Category | 'overall', number | null>;
+
+export type FreshnessSource = 'visible-date' | 'news-list' | 'meta' | 'http-header' | 'sitemap' | 'feed';
+
+export interface FreshnessSummary {
+  lastUpdated: string | null;
+  source: FreshnessSource | null;
+  raw: string | null;
+  ageDays: number | null;
+  /** Where the date was found (page URL) and its label, for evidence. */
+  pageUrl?: string | null;
+  newestNews?: { date: string; raw: string; pageUrl: string } | null;
+}
+
+export interface SiteMetrics {
+  lcpMs: number | null;
+  cls: number | null;
+  tbtMs: number | null;
+  fcpMs: number | null;
+  transferBytes: number | null;
+  performanceScore: number | null;
+  requestCount?: number | null;
+  [extra: string]: number | null | undefined;
+}
+
+export interface RuleOutcome {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  /** 'pass' | 'fail' on the site as a whole (fail if any page failed); 'inapplicable' when no page applied. */
+  outcome: 'pass' | 'fail' | 'inapplicable';
+  failedPages: number;
+  applicablePages: number;
+}
+
+export interface BudgetResult {
+  budget: string;
+  metric: string;
+  url: string | null;
+  limit: number;
+  measured: number | null;
+  passed: boolean;
+}
+
+export interface EngineVersions {
+  govcheck: string;
+  'axe-core': string;
+  lighthouse: string | null;
+  chromium: string | null;
+  ruleset: string;
+}
+
+export interface SiteResult {
+  url: string;
+  status: SiteStatus;
+  error: string | null;
+  failureKind: FailureKind | null;
+  finalUrl: string | null;
+  scores: CategoryScores;
+  freshness: FreshnessSummary | null;
+  metrics: SiteMetrics;
+  pages: PageResult[];
+  outcomes: RuleOutcome[];
+  budgets: BudgetResult[];
+  lighthouse: LighthouseSlim[];
+  engines: EngineVersions;
+  categories: Category[];
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  /** Pages that failed to load while the site as a whole was checked. */
+  skippedPages: { url: string; reason: string }[];
+}
+
+export interface CheckReport {
+  tool: { name: 'govcheck'; version: string; engines: Record<string, string | null> };
+  now: string;
+  lang: Lang;
+  sites: SiteResult[];
+}

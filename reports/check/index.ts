@@ -1,0 +1,11 @@
+import type { Reporter } from './reporter.ts';
+import { jsonReporter } from './json.ts';
+import { textReporter } from './text.ts';
+
+const REPORTERS: Reporter[] = [textReporter, jsonReporter];
+
+export const FORMATS = REPORTERS.map((r) => r.format);
+
+export function reporterFor(format: string): Reporter | undefined {
+  return REPORTERS.find((r) => r.format === format);
+}

@@ -1,0 +1,109 @@
+// The page's text as one string with a map back to elements, built in a single DOM walk so the date
+// parser runs once per page (linear regexes over ≤ a few hundred KB) instead of once per element.
+// Subtrees that only look like content are left out: form controls (<select>/<option> year pickers),
+// calendar and date-picker widgets, scripts, hidden elements.
+import type { PageArtifacts } from '../../core/types.ts';
+import { documentOf } from '../lib/dom.ts';
+
+export interface PageText {
+  /** Whitespace-collapsed text; block boundaries are '\n', table cells '\t'. */
+  text: string;
+  /** starts[i] is where the text of elements[i]'s own text node begins (ascending). */
+  starts: number[];
+  elements: Element[];
+  /** <time datetime> elements outside skipped subtrees. */
+  times: Element[];
+  /** Whether the page has a recognisable footer element (else footer position is guessed from text offsets). */
+  hasFooterElement: boolean;
+}
+
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'select', 'option', 'optgroup', 'datalist', 'textarea', 'head', 'svg', 'iframe', 'object', 'canvas', 'math']);
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'tfoot', 'thead', 'tr', 'ul',
+]);
+const CELL_TAGS = new Set(['td', 'th']);
+/** Calendar and date-picker widgets: every day of a month, none of it content. */
+export const WIDGET_PATTERN = /calendar|datepicker|date-picker|datetimepicker|flatpickr|daterangepicker|pika-|\bcal-|行事曆/i;
+
+const cache = new WeakMap<PageArtifacts, PageText>();
+
+export function pageTextOf(page: PageArtifacts): PageText {
+  let out = cache.get(page);
+  if (!out) {
+    out = buildPageText(documentOf(page));
+    cache.set(page, out);
+  }
+  return out;
+}
+
+function isSkipped(el: Element, tag: string): boolean {
+  if (SKIP_TAGS.has(tag)) return true;
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  const id = el.getAttribute('id');
+  const cls = el.getAttribute('class');
+  return Boolean((id && WIDGET_PATTERN.test(id)) || (cls && WIDGET_PATTERN.test(cls)));
+}
+
+function buildPageText(doc: Document): PageText {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const elements: Element[] = [];
+  const times: Element[] = [];
+  let length = 0;
+  let lastChar = '\n';
+  const push = (s: string) => {
+    parts.push(s);
+    length += s.length;
+    lastChar = s[s.length - 1]!;
+  };
+  const separate = (sep: '\n' | '\t') => {
+    if (lastChar === '\n' || (sep === '\t' && lastChar === '\t')) return;
+    push(sep);
+  };
+  const walk = (el: Element) => {
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const s = (node as Text).data.replace(/\s+/g, ' ');
+        if (!s || (s === ' ' && /\s/.test(lastChar))) continue;
+        const text = /\s/.test(lastChar) ? s.replace(/^ /, '') : s;
+        if (!text) continue;
+        starts.push(length);
+        elements.push(el);
+        push(text);
+      } else if (node.nodeType === 1) {
+        const child = node as Element;
+        const tag = child.localName?.toLowerCase() ?? '';
+        if (isSkipped(child, tag)) continue;
+        if (tag === 'time' && child.hasAttribute('datetime')) times.push(child);
+        const block = BLOCK_TAGS.has(tag);
+        const cell = CELL_TAGS.has(tag);
+        if (block) separate('\n');
+        else if (cell) separate('\t');
+        walk(child);
+        if (block) separate('\n');
+        else if (cell) separate('\t');
+      }
+    }
+  };
+  const root = doc.body ?? doc.documentElement;
+  if (root) walk(root);
+  const hasFooterElement = Boolean(doc.querySelector('footer, [role="contentinfo"], #footer, .footer, #foot, .foot, [class*="footer"], [id*="footer"]'));
+  return { text: parts.join(''), starts, elements, times, hasFooterElement };
+}
+
+/** The element whose text contains offset `index`. */
+export function elementAt(pt: PageText, index: number): Element | null {
+  let lo = 0;
+  let hi = pt.starts.length - 1;
+  if (hi < 0) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pt.starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return pt.elements[lo] ?? null;
+}

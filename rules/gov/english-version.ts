@@ -1,0 +1,44 @@
+// 英文版網站: foreign residents and businesses need an English version (Taipei 作業原則 外語版網站;
+// HyUI5's language menu). Found by link text, hreflang, an /en/ path or an English start page itself.
+import type { PageArtifacts } from '../../core/types.ts';
+import { documentOf } from '../lib/dom.ts';
+import { msg } from '../lib/result.ts';
+import { linkPresenceRule } from './lib/link-rule.ts';
+import { clickablesOf } from './lib/clickables.ts';
+
+/** Normalised labels: English, EN, ENG, 英文版, 英文網站; also a generic language menu (多國語言, Language). */
+export const ENGLISH_LABEL = /english|^en$|^eng$|英文|外語|多國語|多語|^languages?$|語言(選擇|切換|版本)/;
+/** /en/, /eng/, /english/, index_en.html, ?lang=en, en.example.gov.tw … */
+export const ENGLISH_HREF =
+  /\/(en|eng|english|en-us|en_us|en-gb)(\/|$|\.|\?|#|_)|[?&](lang|language|locale|culture|lng|hl|l)=en|^https?:\/\/(en|eng|english)\.|[-_]en\.(s?html?|aspx?|php|jsp)(\?|#|$)/;
+
+/** The start page is itself English, declares an English alternate, or offers a translation widget. */
+function englishOnPage(page: PageArtifacts): boolean {
+  if (/^en\b/i.test(page.lang ?? '')) return true;
+  const doc = documentOf(page);
+  if (doc.querySelector('link[hreflang^="en" i]')) return true;
+  if (clickablesOf(page).some((c) => /^en/i.test(c.hreflang ?? ''))) return true;
+  return /translate\.google|google_translate_element|gtranslate/i.test(page.html);
+}
+
+export const englishVersion = linkPresenceRule({
+  meta: {
+    id: 'gov/english-version',
+    severity: 'moderate',
+    wcag: [],
+    title: msg('網站應提供英文版', 'The site offers an English version'),
+    description: msg(
+      '檢查首頁是否有英文版連結（English、EN、英文版）、hreflang="en" 或 /en/ 路徑。',
+      'Looks on the start page for a link to an English version: "English" / "EN" / 英文版 text, hreflang="en", or an /en/ path.',
+    ),
+    howToFix: msg(
+      '提供英文版網站（至少機關簡介、業務與聯絡資訊），並在全站頁首放置「English」連結，加上 hreflang="en"。',
+      'Provide an English version (at least the agency profile, services and contact details) and link it as "English" from the site-wide header, with hreflang="en".',
+    ),
+    source: '臺北市各機關網站服務作業原則 外語版網站；HyUI5 語系選單；tw-rules #25',
+    tags: ['site-element'],
+  },
+  link: { label: ENGLISH_LABEL, href: ENGLISH_HREF },
+  alsoFound: englishOnPage,
+  missing: msg('在首頁找不到英文版連結。', 'No link to an English version was found on the start page.'),
+});

@@ -1,0 +1,29 @@
+// The registry: every rule govcheck knows, grouped by the folder that owns it.
+import type { Category, Rule } from '../core/types.ts';
+import { accessibilityRules } from './accessibility/index.ts';
+import { twRules } from './tw/index.ts';
+import { govRules } from './gov/index.ts';
+import { freshnessRules } from './freshness/index.ts';
+import { securityRules } from './security/index.ts';
+import { performanceRules } from './performance/index.ts';
+
+export const ALL_RULES: readonly Rule[] = [
+  ...accessibilityRules,
+  ...twRules,
+  ...govRules,
+  ...freshnessRules,
+  ...securityRules,
+  ...performanceRules,
+];
+
+const byId = new Map(ALL_RULES.map((r) => [r.meta.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+/** Rules of the chosen categories minus disabled ids ('gov/*' disables a whole prefix). */
+export function selectRules(categories: readonly Category[], disabled: readonly string[] = []): Rule[] {
+  const off = (id: string) => disabled.some((d) => d === id || (d.endsWith('/*') && id.startsWith(d.slice(0, -1))));
+  return ALL_RULES.filter((r) => categories.includes(r.meta.category) && !off(r.meta.id));
+}

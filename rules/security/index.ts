@@ -1,0 +1,3 @@
+import type { Rule } from '../../core/types.ts';
+
+export const securityRules: Rule[] = [];

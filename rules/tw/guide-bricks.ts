@@ -1,0 +1,225 @@
+// tw/guide-bricks: 導盲磚 — the `:::` anchors with accesskey U (上方功能區塊, header), C (中央內容區塊, main)
+// and Z (下方功能區塊, footer) that Taiwanese government templates put at the start of each region, so
+// Alt+U/C/Z jumps there. A convention of the spec-1.0 era kept by HyUI and most agency templates, not a
+// Freego C code, hence minor. Checks: present, each key resolves to a place on the page, titled with its
+// region, no key used twice, regions in page order.
+import type { FindingDraft, PageArtifacts, PageRule } from '../../core/types.ts';
+import { documentOf, normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
+import { fail, msg, notApplicable, resultOf } from '../lib/result.ts';
+import { fragmentTargetOf, isShown, linkArtifactFor, visibleTextOf } from './lib/markup.ts';
+import { BRICK_REGION, isGuideBrickText } from './lib/patterns.ts';
+
+type BrickKey = 'U' | 'C' | 'Z';
+const KEYS: BrickKey[] = ['U', 'C', 'Z'];
+const REGION_NAME: Record<BrickKey, { zh: string; en: string }> = {
+  U: { zh: '上方功能區塊', en: 'header' },
+  C: { zh: '中央內容區塊', en: 'main content' },
+  Z: { zh: '下方功能區塊', en: 'footer' },
+};
+
+interface Brick {
+  key: BrickKey;
+  el: Element;
+  label: string;
+  selector: string;
+  snippet: string;
+}
+
+function keysOf(el: Element): string[] {
+  return (el.getAttribute('accesskey') ?? '').split(/\s+/).filter(Boolean).map((k) => k.toUpperCase());
+}
+
+function labelOf(el: Element): string {
+  const text = visibleTextOf(el);
+  return normalizeText(el.getAttribute('title') || el.getAttribute('aria-label') || (isGuideBrickText(text) ? '' : text));
+}
+
+/**
+ * A U/C/Z accesskey counts as a guide brick when it looks like one (`:::` text, an in-page href, or a
+ * region title), so a login form's accesskey="u" on "User ID" is not mistaken for the header brick.
+ */
+function looksLikeBrick(el: Element, key: BrickKey): boolean {
+  if (isGuideBrickText(visibleTextOf(el))) return true;
+  if ((el.getAttribute('href') ?? '').trim().startsWith('#')) return true;
+  return BRICK_REGION[key].test(labelOf(el));
+}
+
+function selectorFor(page: PageArtifacts, el: Element): string {
+  return linkArtifactFor(page, el)?.selector ?? selectorOf(el);
+}
+
+function collectBricks(page: PageArtifacts): Brick[] {
+  const bricks: Brick[] = [];
+  for (const el of Array.from(documentOf(page).querySelectorAll('[accesskey]'))) {
+    if (!isShown(page, el)) continue;
+    for (const k of keysOf(el)) {
+      if (!(KEYS as string[]).includes(k)) continue;
+      const key = k as BrickKey;
+      if (!looksLikeBrick(el, key)) continue;
+      bricks.push({ key, el, label: labelOf(el), selector: selectorFor(page, el), snippet: snippetOf(el) });
+    }
+  }
+  return bricks;
+}
+
+const NATIVELY_FOCUSABLE = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'IFRAME', 'SUMMARY']);
+
+/** Where pressing the key lands: the href target, or the brick itself when it is focusable. undefined = cannot judge. */
+function landingOf(page: PageArtifacts, brick: Brick): { el: Element | null; problem: FindingDraft['message'] | null } | undefined {
+  const { el } = brick;
+  const focusable = el.hasAttribute('tabindex') || NATIVELY_FOCUSABLE.has(el.tagName);
+  if (el.tagName === 'A' && el.hasAttribute('href')) {
+    const target = fragmentTargetOf(page, el.getAttribute('href'));
+    if (target.kind === 'in-page') {
+      if (target.exists) return { el: documentOf(page).getElementById(target.fragment) ?? findNamed(page, target.fragment), problem: null };
+      return {
+        el: null,
+        problem: msg(
+          `導盲磚 ${brick.key} 的連結 #${target.fragment} 在頁面中找不到對應的 id 或 name`,
+          `Guide brick ${brick.key} links to #${target.fragment}, but no element on the page has that id or name`,
+        ),
+      };
+    }
+    if (target.kind === 'other-page') {
+      return {
+        el: null,
+        problem: msg(
+          `導盲磚 ${brick.key} 連到其他頁面（${target.href}），而不是本頁的${REGION_NAME[brick.key].zh}`,
+          `Guide brick ${brick.key} links to another page (${target.href}) instead of this page's ${REGION_NAME[brick.key].en}`,
+        ),
+      };
+    }
+    return undefined; // '#' or javascript: — a script may handle it
+  }
+  if (focusable) return { el, problem: null };
+  return {
+    el: null,
+    problem: msg(
+      `導盲磚 ${brick.key} 沒有 href 也無法取得焦點，按 Alt+${brick.key} 不會移動到${REGION_NAME[brick.key].zh}`,
+      `Guide brick ${brick.key} has no href and cannot take focus, so Alt+${brick.key} does not move to the ${REGION_NAME[brick.key].en}`,
+    ),
+  };
+}
+
+function findNamed(page: PageArtifacts, name: string): Element | null {
+  return Array.from(documentOf(page).querySelectorAll('a[name]')).find((a) => a.getAttribute('name') === name) ?? null;
+}
+
+function documentOrder(page: PageArtifacts): Map<Element, number> {
+  const order = new Map<Element, number>();
+  Array.from(documentOf(page).querySelectorAll('*')).forEach((el, i) => order.set(el, i));
+  return order;
+}
+
+function searchKeyPresent(page: PageArtifacts): boolean {
+  return Array.from(documentOf(page).querySelectorAll('[accesskey]')).some((el) => keysOf(el).includes('S'));
+}
+
+export const guideBricks: PageRule = {
+  meta: {
+    id: 'tw/guide-bricks',
+    category: 'accessibility',
+    severity: 'minor',
+    scope: 'page',
+    pages: 'all',
+    wcag: ['2.4.1'],
+    title: msg('導盲磚（::: 快速鍵錨點）應存在且正確', 'Guide bricks (::: accesskey anchors) should be present and working'),
+    description: msg(
+      '政府網站慣例以 ::: 導盲磚標示區塊：Alt+U 上方功能區塊、Alt+C 中央內容區塊、Alt+Z 下方功能區塊（搜尋框可設 Alt+S）。導盲磚的連結須指向頁面中存在的錨點，title 應說明區塊名稱，且同一快速鍵不可重複。',
+      'Taiwanese government sites mark page regions with ::: guide bricks: Alt+U header, Alt+C main content, Alt+Z footer (optionally Alt+S on the search box). Each brick must point at an anchor that exists, carry a title naming its region, and no key may be used twice.',
+    ),
+    howToFix: msg(
+      '在各區塊開頭放置 <a href="#U" id="U" name="U" accesskey="U" title="上方功能區塊">:::</a>（C、Z 同理），並在網站導覽頁說明快速鍵。',
+      'Put <a href="#U" id="U" name="U" accesskey="U" title="上方功能區塊 (header)">:::</a> at the start of each region (likewise C and Z) and explain the keys on the sitemap page.',
+    ),
+    helpUrl: 'https://accessibility.moda.gov.tw/Accessible/Guide/68',
+    source: '政府網站慣例（HyUI 範本；網站無障礙規範 1.0 H309204 accesskey）',
+  },
+  check(page) {
+    if (!page.html) return notApplicable();
+    const bricks = collectBricks(page);
+    if (bricks.length === 0) {
+      const colonAnchors = Array.from(documentOf(page).querySelectorAll('a')).filter((a) => isGuideBrickText(visibleTextOf(a)) && isShown(page, a));
+      return fail({
+        message: colonAnchors.length
+          ? msg('頁面有 ::: 錨點，但沒有設定 accesskey（U、C、Z）的導盲磚', 'The page has ::: anchors, but none carries an accesskey (U, C, Z)')
+          : msg('頁面沒有導盲磚（::: 快速鍵錨點 U、C、Z）', 'The page has no guide bricks (::: accesskey anchors U, C, Z)'),
+        selector: colonAnchors[0] ? selectorFor(page, colonAnchors[0]) : undefined,
+        data: { keys: [], colonAnchorsWithoutKey: colonAnchors.length },
+      });
+    }
+
+    const findings: FindingDraft[] = [];
+    const present = new Set(bricks.map((b) => b.key));
+    const missing = KEYS.filter((k) => !present.has(k));
+    if (missing.length) {
+      findings.push({
+        message: msg(
+          `缺少導盲磚：${missing.map((k) => `${k}（${REGION_NAME[k].zh}）`).join('、')}`,
+          `Missing guide bricks: ${missing.map((k) => `${k} (${REGION_NAME[k].en})`).join(', ')}`,
+        ),
+        data: { missing },
+      });
+    }
+
+    for (const key of KEYS) {
+      const same = bricks.filter((b) => b.key === key);
+      if (new Set(same.map((b) => b.el)).size > 1) {
+        findings.push({
+          selector: same[1]!.selector,
+          snippet: same[1]!.snippet,
+          message: msg(`快速鍵 ${key} 重複設定於 ${same.length} 個元素`, `Access key ${key} is assigned to ${same.length} elements`),
+          data: { key, count: same.length },
+        });
+      }
+    }
+
+    const landing = new Map<BrickKey, Element>();
+    for (const brick of bricks) {
+      if (landing.has(brick.key)) continue; // duplicates already reported; judge the first
+      const where = landingOf(page, brick);
+      if (where?.problem) findings.push({ selector: brick.selector, snippet: brick.snippet, message: where.problem, data: { key: brick.key } });
+      else if (where?.el) landing.set(brick.key, where.el);
+
+      const own = BRICK_REGION[brick.key];
+      if (!brick.label) {
+        findings.push({
+          selector: brick.selector,
+          snippet: brick.snippet,
+          message: msg(
+            `導盲磚 ${brick.key} 沒有 title 說明區塊名稱（如「${REGION_NAME[brick.key].zh}」）`,
+            `Guide brick ${brick.key} has no title naming its region (e.g. "${REGION_NAME[brick.key].en}")`,
+          ),
+          data: { key: brick.key },
+        });
+      } else if (!own.test(brick.label)) {
+        const other = KEYS.find((k) => k !== brick.key && BRICK_REGION[k].test(brick.label));
+        if (other) {
+          findings.push({
+            selector: brick.selector,
+            snippet: brick.snippet,
+            message: msg(
+              `導盲磚 ${brick.key} 的 title「${brick.label}」描述的是${REGION_NAME[other].zh}，與快速鍵不符`,
+              `Guide brick ${brick.key} is titled "${brick.label}", which names the ${REGION_NAME[other].en}, not its own region`,
+            ),
+            data: { key: brick.key, title: brick.label },
+          });
+        }
+      }
+    }
+
+    // Regions should come in page order: header (U) before main (C) before footer (Z).
+    const order = documentOrder(page);
+    const pos = (k: BrickKey) => (landing.has(k) ? order.get(landing.get(k)!) : undefined);
+    const [u, c, z] = [pos('U'), pos('C'), pos('Z')];
+    if ((u !== undefined && c !== undefined && u > c) || (c !== undefined && z !== undefined && c > z)) {
+      findings.push({
+        message: msg('導盲磚指向的區塊順序不符（應為 U 上方、C 中央、Z 下方）', 'Guide bricks point at regions out of order (U header, then C main, then Z footer)'),
+        data: { order: KEYS.filter((k) => pos(k) !== undefined).sort((a, b) => pos(a)! - pos(b)!) },
+      });
+    }
+
+    if (findings.length) findings[0] = { ...findings[0]!, data: { ...findings[0]!.data, keys: [...present], searchKey: searchKeyPresent(page) } };
+    return resultOf(findings);
+  },
+};

@@ -1,0 +1,183 @@
+// DOM helpers the Taiwan-convention rules share: hidden-by-markup tests, the texts a screen reader
+// would announce for a link, in-page fragment targets, and matching a server-side DOM anchor back to
+// the browser's LinkArtifact (which knows visibility, region and a real selector).
+import type { FindingDraft, LinkArtifact, PageArtifacts } from '../../../core/types.ts';
+import { collapseWhitespace, documentOf, normalizeText } from '../../lib/dom.ts';
+
+/**
+ * Hidden by the markup itself (the same exclusions Freego makes): `hidden`, aria-hidden="true",
+ * inline display:none / visibility:hidden, or inside <template>. Computed styles are unknown here.
+ */
+export function hiddenByMarkup(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.tagName === 'TEMPLATE') return true;
+    if (node.hasAttribute('hidden')) return true;
+    if ((node.getAttribute('aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
+    const style = (node.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+    if (/(^|;)display:none|(^|;)visibility:hidden/.test(style)) return true;
+  }
+  return false;
+}
+
+/** textContent without <script>/<style> noise, whitespace collapsed. */
+export function visibleTextOf(el: Element): string {
+  let out = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) out += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName;
+        if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'TEMPLATE') walk(child);
+        if (tag === 'BR') out += ' ';
+      }
+    }
+  };
+  walk(el);
+  return collapseWhitespace(out);
+}
+
+/**
+ * Every text a user agent may announce for an element: its text, aria-label, title, alt/title/aria-label
+ * of descendants (icons, images), and aria-labelledby / aria-describedby targets. NFKC-normalised.
+ */
+export function announcedTextsOf(el: Element, doc: Document): string {
+  const parts: string[] = [visibleTextOf(el)];
+  const attrs = ['aria-label', 'title', 'alt'];
+  for (const node of [el, ...Array.from(el.querySelectorAll('[aria-label],[title],[alt]'))]) {
+    for (const a of attrs) {
+      const v = node.getAttribute(a);
+      if (v) parts.push(v);
+    }
+  }
+  for (const ref of ['aria-labelledby', 'aria-describedby']) {
+    for (const id of (el.getAttribute(ref) ?? '').split(/\s+/).filter(Boolean)) {
+      const target = doc.getElementById(id);
+      if (target) parts.push(visibleTextOf(target));
+    }
+  }
+  return normalizeText(parts.join(' '));
+}
+
+/** The short label of a link for messages: aria-label, text, img alt, title. */
+export function labelOf(el: Element): string {
+  const img = Array.from(el.querySelectorAll('img')).map((i) => i.getAttribute('alt') ?? '').find((a) => a.trim());
+  const label = el.getAttribute('aria-label') || visibleTextOf(el) || img || el.getAttribute('title') || el.getAttribute('href') || '';
+  const s = normalizeText(label);
+  return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+}
+
+export type FragmentTarget =
+  /** Same document, #fragment: exists tells whether an element with that id (or a[name]) is there. */
+  | { kind: 'in-page'; fragment: string; exists: boolean }
+  /** '#' alone or javascript: — behaviour comes from a script we cannot judge. */
+  | { kind: 'script' }
+  /** A different document. */
+  | { kind: 'other-page'; href: string }
+  | { kind: 'none' };
+
+/** Element with this id, or an <a name> (HTML "find a potential indicated element", exact match). */
+export function elementForFragment(doc: Document, fragment: string): Element | null {
+  if (!fragment) return null;
+  const byId = doc.getElementById(fragment);
+  if (byId) return byId;
+  for (const a of Array.from(doc.querySelectorAll('a[name]'))) {
+    if (a.getAttribute('name') === fragment) return a;
+  }
+  return null;
+}
+
+function decodeFragment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Where a link's href takes the user, judged against the page's own URL. */
+export function fragmentTargetOf(page: PageArtifacts, rawHref: string | null): FragmentTarget {
+  if (rawHref === null) return { kind: 'none' };
+  const raw = rawHref.trim();
+  if (raw === '' ) return { kind: 'none' };
+  if (/^javascript:/i.test(raw) || raw === '#' || /^#!?$/.test(raw)) return { kind: 'script' };
+  const doc = documentOf(page);
+  if (raw.startsWith('#')) {
+    const fragment = decodeFragment(raw.slice(1));
+    return { kind: 'in-page', fragment, exists: elementForFragment(doc, fragment) !== null };
+  }
+  let target: URL;
+  let here: URL;
+  try {
+    here = new URL(page.finalUrl || page.url);
+    target = new URL(raw, here);
+  } catch {
+    return { kind: 'none' };
+  }
+  const sameDoc = target.origin === here.origin && target.pathname === here.pathname && target.search === here.search;
+  if (sameDoc && target.hash.length > 1) {
+    const fragment = decodeFragment(target.hash.slice(1));
+    return { kind: 'in-page', fragment, exists: elementForFragment(doc, fragment) !== null };
+  }
+  if (sameDoc) return { kind: 'script' };
+  return { kind: 'other-page', href: target.href };
+}
+
+const linkIndex = new WeakMap<PageArtifacts, Map<Element, LinkArtifact>>();
+
+/**
+ * The browser's record of a DOM anchor. Both lists come from the same rendered DOM in document order, so
+ * anchors are paired by href occurrence (the n-th <a href="x"> with the n-th link artifact whose rawHref is x).
+ */
+export function linkArtifactFor(page: PageArtifacts, el: Element): LinkArtifact | null {
+  let index = linkIndex.get(page);
+  if (!index) {
+    index = new Map();
+    const byHref = new Map<string, LinkArtifact[]>();
+    for (const link of page.links) {
+      const key = link.rawHref ?? '\u0000';
+      const list = byHref.get(key) ?? [];
+      list.push(link);
+      byHref.set(key, list);
+    }
+    const domByHref = new Map<string, Element[]>();
+    for (const a of Array.from(documentOf(page).querySelectorAll('a'))) {
+      const key = a.getAttribute('href') ?? '\u0000';
+      const list = domByHref.get(key) ?? [];
+      list.push(a);
+      domByHref.set(key, list);
+    }
+    for (const [key, anchors] of domByHref) {
+      const links = byHref.get(key) ?? [];
+      if (links.length === anchors.length) anchors.forEach((a, i) => index!.set(a, links[i]!));
+      else {
+        // Lists disagree (e.g. the browser skipped anchors without href): pair by text instead.
+        for (const a of anchors) {
+          const text = visibleTextOf(a);
+          const match = links.find((l) => l.text === text);
+          if (match) index.set(a, match);
+        }
+      }
+    }
+    linkIndex.set(page, index);
+  }
+  return index.get(el) ?? null;
+}
+
+/** False only when the browser reported the link as not visible, or the markup hides it. */
+export function isShown(page: PageArtifacts, el: Element): boolean {
+  if (hiddenByMarkup(el)) return false;
+  if (el.tagName === 'A') return linkArtifactFor(page, el)?.visible !== false;
+  return true;
+}
+
+/** Cap per page for rules that report one finding per element. */
+export const MAX_FINDINGS_PER_PAGE = 50;
+
+/** Keeps the first `max` findings; the last one kept counts the rest in data.moreElements. */
+export function capFindings(findings: FindingDraft[], max = MAX_FINDINGS_PER_PAGE): FindingDraft[] {
+  if (findings.length <= max) return findings;
+  const kept = findings.slice(0, max);
+  const last = kept[max - 1]!;
+  kept[max - 1] = { ...last, data: { ...last.data, moreElements: findings.length - max } };
+  return kept;
+}

@@ -1,0 +1,97 @@
+// Runs axe-core in a loaded page. axe is injected with frame.evaluate (works under a page's CSP,
+// where addScriptTag fails) into every frame, srcdoc frames included, so iframe rules see inside.
+import { createRequire } from 'node:module';
+import type { Frame, Page } from 'playwright-core';
+import type { AxeArtifact, AxeNode, AxeRuleResult, Severity } from '../core/types.ts';
+
+const require = createRequire(import.meta.url);
+const axeCore: { source: string; version: string } = require('axe-core');
+
+export const AXE_VERSION = axeCore.version;
+
+/** WCAG 2.0/2.1/2.2 A and AA plus best practices: what govcheck reports by default. */
+export const DEFAULT_AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+export interface AxeRunOptions {
+  /** Run exactly these axe rule ids (overrides tags), e.g. every rule mapped to an ACT rule. */
+  rules?: string[];
+  tags?: string[];
+  timeoutMs: number;
+  maxNodesPerRule?: number;
+}
+
+const SETUP = `(() => {
+  if (!window.axe) return false;
+  window.axe.configure({ allowedOrigins: ['<unsafe_all_origins>'], noHtml: false });
+  return true;
+})()`;
+
+async function injectInto(frame: Frame): Promise<void> {
+  try {
+    const has = await frame.evaluate('typeof window.axe === "object"');
+    if (!has) await frame.evaluate(axeCore.source);
+    await frame.evaluate(SETUP);
+  } catch {
+    // Detached or navigating frames cannot be audited; axe reports them as unreachable instead.
+  }
+}
+
+function trimNodes(nodes: { target: unknown[]; html: string; failureSummary?: string; impact?: string | null }[], max: number): AxeNode[] {
+  return nodes.slice(0, max).map((n) => ({
+    target: n.target.map((t) => (Array.isArray(t) ? t.join(' ') : String(t))),
+    html: n.html.length > 400 ? `${n.html.slice(0, 400)}…` : n.html,
+    failureSummary: n.failureSummary ?? null,
+    impact: (n.impact as Severity | null) ?? null,
+  }));
+}
+
+interface RawAxeRule {
+  id: string;
+  impact: string | null;
+  tags: string[];
+  help: string;
+  description: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; html: string; failureSummary?: string; impact?: string | null }[];
+}
+
+export async function runAxe(page: Page, opts: AxeRunOptions): Promise<AxeArtifact> {
+  const started = Date.now();
+  await Promise.all(page.frames().map(injectInto));
+  const runOnly = opts.rules ? { type: 'rule', values: opts.rules } : { type: 'tag', values: opts.tags ?? DEFAULT_AXE_TAGS };
+  const options = { runOnly, resultTypes: ['violations', 'incomplete'], iframes: true, frameWaitTime: 5000, performanceTimer: false };
+  const run = page.evaluate(
+    async (options) => {
+      const r = await (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<unknown> } }).axe.run(document, options);
+      return r as { violations: unknown[]; incomplete: unknown[]; passes: { id: string }[]; inapplicable: { id: string }[] };
+    },
+    options,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe-core did not finish within ${opts.timeoutMs} ms`)), opts.timeoutMs);
+  });
+  try {
+    const raw = await Promise.race([run, timeout]);
+    const max = opts.maxNodesPerRule ?? 200;
+    const convert = (r: RawAxeRule): AxeRuleResult => ({
+      id: r.id,
+      impact: (r.impact as Severity | null) ?? null,
+      tags: r.tags,
+      help: r.help,
+      description: r.description,
+      helpUrl: r.helpUrl,
+      nodes: trimNodes(r.nodes, max),
+    });
+    return {
+      version: AXE_VERSION,
+      violations: (raw.violations as RawAxeRule[]).map(convert),
+      incomplete: (raw.incomplete as RawAxeRule[]).map(convert),
+      passes: raw.passes.map((p) => p.id),
+      inapplicable: raw.inapplicable.map((p) => p.id),
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

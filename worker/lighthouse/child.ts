@@ -1,0 +1,122 @@
+// The Lighthouse child process: a long-lived worker that keeps Lighthouse's modules and its own
+// Chromium warm and runs one job at a time. Lighthouse runs are not safe concurrently in one Node
+// process, nor with two processes on one browser (../shared/research/toolchain.md), so each child
+// owns exactly one browser and the parent sends it one job at a time.
+//
+// Started by host.ts with `node --import tsx child.ts <chromePath>`; talks over the IPC channel
+// (protocol.ts) and exits as soon as that channel closes, so it never outlives its parent.
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { launchChrome } from '../chrome.ts';
+import { failedSlim, slimLhr, isFailingAudit, type LhrLike } from './slim.ts';
+import { otherLocaleTitles } from './titles.ts';
+import type { FromChild, RunJob, ToChild } from './protocol.ts';
+
+const require = createRequire(import.meta.url);
+const LIGHTHOUSE_VERSION: string = require('lighthouse/package.json').version;
+
+/** A fresh browser now and then bounds memory growth and leftovers between sites. */
+const RUNS_PER_BROWSER = 25;
+
+const chromePath = process.argv[2];
+let browser: Browser | null = null;
+let port = 0;
+let runsOnBrowser = 0;
+let busy: Promise<void> = Promise.resolve();
+
+function send(message: FromChild): void {
+  if (process.connected) process.send!(message);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(p));
+    });
+  });
+}
+
+async function ensureBrowser(): Promise<Browser> {
+  if (browser?.isConnected() && runsOnBrowser < RUNS_PER_BROWSER) return browser;
+  await closeBrowser();
+  port = await freePort();
+  browser = await launchChrome(chromePath, [`--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1']);
+  runsOnBrowser = 0;
+  return browser;
+}
+
+async function closeBrowser(): Promise<void> {
+  const b = browser;
+  browser = null;
+  if (b) await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+}
+
+// Screenshots are never stored (slim records), so do not spend CPU producing them. bf-cache
+// needs an extra navigation and always fails here: Playwright's launch disables the
+// back/forward cache by flag, so its finding would be about our browser, not the site.
+const SKIPPED_AUDITS = ['screenshot-thumbnails', 'final-screenshot', 'bf-cache'];
+
+async function run(job: RunJob): Promise<void> {
+  const started = performance.now();
+  let slim;
+  try {
+    await ensureBrowser();
+    runsOnBrowser++;
+    const result = await lighthouse(
+      job.url,
+      {
+        port,
+        hostname: '127.0.0.1',
+        output: [],
+        logLevel: 'error',
+        onlyCategories: job.categories,
+        locale: job.locale,
+        maxWaitForLoad: job.maxWaitForLoadMs,
+        maxWaitForFcp: Math.min(30_000, job.maxWaitForLoadMs),
+        disableFullPageScreenshot: true,
+        skipAudits: SKIPPED_AUDITS,
+      },
+      job.formFactor === 'desktop' ? desktopConfig : undefined,
+    );
+    if (!result) throw new Error('Lighthouse returned no result');
+    const lhr = result.lhr as unknown as LhrLike;
+    const failing = Object.values(lhr.audits).filter(isFailingAudit).map((a) => a.id);
+    slim = slimLhr(lhr, {
+      url: job.url,
+      formFactor: job.formFactor,
+      durationMs: performance.now() - started,
+      otherTitles: otherLocaleTitles(lhr, failing),
+    });
+  } catch (e) {
+    // Lighthouse throws for protocol failures and browser crashes: start the next job on a fresh browser.
+    const err = e as Error & { code?: string; friendlyMessage?: string };
+    slim = failedSlim(job.url, job.formFactor, `${err.code ?? 'ERROR'}: ${err.friendlyMessage ?? err.message}`, performance.now() - started, LIGHTHOUSE_VERSION);
+    await closeBrowser();
+  }
+  send({ type: 'result', id: job.id, slim, rssBytes: process.memoryUsage().rss });
+}
+
+async function shutdown(code = 0): Promise<never> {
+  await closeBrowser();
+  process.exit(code);
+}
+
+process.on('disconnect', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+process.on('message', (message: ToChild) => {
+  if (message?.type === 'run') busy = busy.then(() => run(message));
+});
+
+try {
+  const b = await ensureBrowser();
+  send({ type: 'ready', chromiumVersion: b.version(), lighthouseVersion: LIGHTHOUSE_VERSION });
+} catch (e) {
+  send({ type: 'fatal', error: `BROWSER: cannot launch ${chromePath}: ${(e as Error).message}` });
+  await shutdown(1);
+}

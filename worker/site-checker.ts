@@ -1,0 +1,272 @@
+// Checks one site: start page, sampled pages (each loaded once, in sequence, in one context),
+// site probes and Lighthouse alongside, then rules → SiteResult. Site failures become a result with
+// a status and reason; only programming errors throw.
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { GovcheckConfig } from '../core/config.ts';
+import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
+import { RULESET_VERSION, VERSION } from '../core/version.ts';
+import { AXE_VERSION } from './axe-runner.ts';
+import { assembleSiteResult, failedSiteResult } from './assemble.ts';
+import { BrowserHost, type BrowserHostOptions, type LeasedContext } from './browser-host.ts';
+import { BlockedError, BrowserCrashError, HttpError, classifyFailure, detectBlock } from './failure.ts';
+import { gatherPage, RequestLog, VITALS_INIT_SOURCE } from './page-gatherer.ts';
+import { samplePages } from './sampler.ts';
+import { checkLinks, directoryCandidates, fetchFeeds, fetchRobots, fetchSitemap, probeDirectories, probeHttps, probeSoft404, probeTls } from './site-probes.ts';
+import { AddressPolicy, isPrivateAddress, parseSiteUrl } from './url-guard.ts';
+import { runLighthouse } from './lighthouse/index.ts';
+
+export const DEFAULT_USER_AGENT = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 govcheck/${VERSION} (+https://github.com/govcheck/govcheck#for-site-owners)`;
+
+export interface CheckOptions {
+  categories: Category[];
+  maxPages: number;
+  now: Date;
+  allowPrivate: boolean;
+  config: GovcheckConfig;
+  lang: Lang;
+  /** Run exactly these axe rules instead of the default WCAG A/AA + best-practice tags. */
+  axeRules?: string[];
+  /** Answer every request to a host outside loopback with an empty response (offline evaluation runs). */
+  loopbackOnly?: boolean;
+  /** Pause between pages of one site (politeness). */
+  pageDelayMs?: number;
+  /** Skip site probes (robots, sitemap, link checks…): for single-page accessibility evaluations. */
+  skipProbes?: boolean;
+  onPage?: (info: { site: string; url: string; ms: number }) => void;
+}
+
+export interface SiteCheckerOptions extends BrowserHostOptions {
+  /** Site attempts when the browser crashes mid-check (default 2). */
+  crashAttempts?: number;
+}
+
+const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
+
+export class SiteChecker {
+  readonly host: BrowserHost;
+  private readonly crashAttempts: number;
+
+  constructor(opts: SiteCheckerOptions = {}) {
+    this.host = new BrowserHost(opts);
+    this.crashAttempts = opts.crashAttempts ?? 2;
+  }
+
+  engines(lighthouse: LighthouseSlim[] = []): EngineVersions {
+    return {
+      govcheck: VERSION,
+      'axe-core': AXE_VERSION,
+      lighthouse: lighthouse.find((l) => l.lighthouseVersion)?.lighthouseVersion ?? null,
+      chromium: this.host.version,
+      ruleset: RULESET_VERSION,
+    };
+  }
+
+  async check(url: string, options: CheckOptions): Promise<SiteResult> {
+    const startedAt = new Date();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.checkOnce(url, options, startedAt);
+      } catch (e) {
+        const failure = classifyFailure(e);
+        if (failure.kind === 'browser' && attempt < this.crashAttempts) continue;
+        return failedSiteResult(url, failure, this.engines(), options.categories, startedAt);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.host.close();
+  }
+
+  private async checkOnce(url: string, options: CheckOptions, startedAt: Date): Promise<SiteResult> {
+    const start = parseSiteUrl(url);
+    const policy = new AddressPolicy(options.allowPrivate);
+    await policy.assert(start);
+    const ua = options.config.userAgent ?? DEFAULT_USER_AGENT;
+    const timeouts = options.config.timeouts;
+
+    const lease = await this.host.lease({
+      userAgent: ua,
+      viewport: { width: 1280, height: 900 },
+      locale: options.lang === 'en' ? 'en-US' : 'zh-TW',
+      timezoneId: 'Asia/Taipei',
+      serviceWorkers: 'block',
+      acceptDownloads: false,
+      bypassCSP: false,
+    });
+    try {
+      await this.guardRequests(lease.context, policy, options);
+      await lease.context.addInitScript({ content: VITALS_INIT_SOURCE });
+      const page = await lease.context.newPage();
+      const log = new RequestLog();
+      log.attach(page);
+      return await this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt);
+    } catch (e) {
+      if (lease.browserDied()) throw new BrowserCrashError((e as Error).message.split('\n')[0]);
+      throw e;
+    } finally {
+      await lease.release();
+    }
+  }
+
+  private async guardRequests(context: BrowserContext, policy: AddressPolicy, options: CheckOptions): Promise<void> {
+    if (options.loopbackOnly) {
+      await context.route('**/*', (route: Route) => {
+        const host = new URL(route.request().url()).hostname;
+        if (LOOPBACK_HOST.test(host) || /^(data|blob):/.test(route.request().url())) return route.continue();
+        // A document navigation answered 204 keeps the current page (ACT meta-refresh cases).
+        return route.request().isNavigationRequest() ? route.fulfill({ status: 204, body: '' }) : route.abort('blockedbyclient');
+      });
+      return;
+    }
+    if (options.allowPrivate) return;
+    await context.route('**/*', async (route: Route) => {
+      const reqUrl = route.request().url();
+      if (/^(data|blob):/.test(reqUrl)) return route.continue();
+      const refused = await policy.check(reqUrl).catch(() => null);
+      return refused ? route.abort('blockedbyclient') : route.continue();
+    });
+  }
+
+  private async checkWithPage(
+    startUrl: string,
+    page: Page,
+    lease: LeasedContext,
+    log: RequestLog,
+    policy: AddressPolicy,
+    ua: string,
+    options: CheckOptions,
+    startedAt: Date,
+  ): Promise<SiteResult> {
+    const cats = new Set(options.categories);
+    const timeouts = options.config.timeouts;
+    const gatherOpts = (sampledBecause: string, isStart: boolean) => ({
+      sampledBecause,
+      navigationMs: timeouts.navigationMs,
+      pageMs: timeouts.pageMs,
+      axe: cats.has('accessibility') ? { rules: options.axeRules } : null,
+      focusOrder: cats.has('accessibility'),
+      narrowLayout: isStart && cats.has('governance'),
+    });
+    const probes = !options.skipProbes;
+    const origin0 = new URL(startUrl).origin;
+    const robotsP = probes ? fetchRobots(origin0, policy, ua) : Promise.resolve(null);
+
+    const t0 = Date.now();
+    const { artifacts: startPage } = await gatherPage(page, startUrl, log, gatherOpts('start', true));
+    lease.countPage();
+    options.onPage?.({ site: startUrl, url: startUrl, ms: Date.now() - t0 });
+    const block = detectBlock(startPage.httpStatus, startPage.html);
+    if (block) throw new BlockedError(startPage.httpStatus, block);
+    if (startPage.httpStatus !== null && startPage.httpStatus >= 400) throw new HttpError(startPage.httpStatus);
+    if (startPage.contentType && !/html|xml/i.test(startPage.contentType)) {
+      return failedSiteResult(startUrl, { status: 'error', kind: 'not-html', reason: `the start page is not HTML (${startPage.contentType})` }, this.engines(), options.categories, startedAt, startPage.finalUrl);
+    }
+
+    const origin = new URL(startPage.finalUrl).origin;
+    const robots = await robotsP;
+    const sitemap = probes ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua) : null;
+    const sample = samplePages({
+      startUrl: startPage.finalUrl,
+      origin,
+      links: startPage.links,
+      sitemapUrls: sitemap?.entries.map((e) => e.loc) ?? [],
+      maxPages: options.maxPages,
+    });
+
+    // Lighthouse runs in its own process and browser, alongside the page loop.
+    const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, sample.map((s) => s.url), options) : Promise.resolve([]);
+    lighthouseP.catch(() => undefined);
+
+    const pages: PageArtifacts[] = [startPage];
+    const skippedPages: { url: string; reason: string }[] = [];
+    for (const s of sample) {
+      if (options.pageDelayMs) await new Promise((r) => setTimeout(r, options.pageDelayMs));
+      const t = Date.now();
+      try {
+        const { artifacts } = await gatherPage(page, s.url, log, gatherOpts(s.reason, false));
+        lease.countPage();
+        // A redirect off the site is not the site's page: never audit another origin.
+        if (new URL(artifacts.finalUrl).origin !== origin) skippedPages.push({ url: s.url, reason: `redirected off the site to ${artifacts.finalUrl}` });
+        else if (artifacts.contentType && !/html|xml/i.test(artifacts.contentType)) skippedPages.push({ url: s.url, reason: `not HTML (${artifacts.contentType})` });
+        else pages.push(artifacts);
+      } catch (e) {
+        if (lease.browserDied()) throw e;
+        skippedPages.push({ url: s.url, reason: classifyFailure(e).reason });
+        // The page may be wedged (e.g. a hung navigation); continue on a fresh one.
+        page = await this.freshPage(page, lease, log);
+      }
+      options.onPage?.({ site: startUrl, url: s.url, ms: Date.now() - t });
+    }
+
+    const externalNetwork = !(options.loopbackOnly || isLoopbackOrPrivate(new URL(origin).hostname));
+    const site: SiteArtifacts = {
+      startUrl,
+      origin,
+      pages,
+      robots,
+      sitemap,
+      feeds: [],
+      httpsProbe: null,
+      tls: null,
+      directoryProbes: [],
+      linkChecks: [],
+      soft404: null,
+      lighthouse: [],
+      externalNetwork,
+    };
+    if (probes) {
+      const secure = origin.startsWith('https:');
+      const host = new URL(origin);
+      const [feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks] = await Promise.all([
+        cats.has('freshness') ? fetchFeeds(startPage, origin, policy, ua) : Promise.resolve([]),
+        cats.has('security') && secure ? probeHttps(startPage.finalUrl, policy, ua) : Promise.resolve(null),
+        cats.has('security') && secure ? probeTls(host.hostname, Number(host.port || 443)) : Promise.resolve(null),
+        cats.has('security') ? probeDirectories(directoryCandidates(pages, origin), policy, ua) : Promise.resolve([]),
+        cats.has('governance') ? probeSoft404(origin, policy, ua) : Promise.resolve(null),
+        cats.has('governance') ? checkLinks(pages, origin, policy, { userAgent: ua, external: externalNetwork, maxLinks: 150, concurrency: 4 }) : Promise.resolve([]),
+      ]);
+      Object.assign(site, { feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks });
+    }
+    site.lighthouse = await lighthouseP.catch((e) => {
+      skippedPages.push({ url: startUrl, reason: `Lighthouse: ${(e as Error).message}` });
+      return [];
+    });
+
+    return assembleSiteResult({
+      site,
+      categories: options.categories,
+      config: options.config,
+      now: options.now,
+      lang: options.lang,
+      engines: this.engines(site.lighthouse),
+      startedAt,
+      skippedPages,
+    });
+  }
+
+  private async freshPage(old: Page, lease: LeasedContext, log: RequestLog): Promise<Page> {
+    await old.close().catch(() => undefined);
+    const page = await lease.context.newPage();
+    log.attach(page);
+    return page;
+  }
+
+  private lighthouse(startUrl: string, sampled: string[], options: CheckOptions): Promise<LighthouseSlim[]> {
+    const lh = options.config.lighthouse;
+    const count = lh.pages ?? (options.maxPages <= 1 ? 1 : 2);
+    const urls = [startUrl, ...sampled].slice(0, Math.max(1, count));
+    return runLighthouse(urls, {
+      chromePath: this.host.chromePath,
+      formFactor: lh.formFactor,
+      runs: lh.runs,
+      timeoutMs: Math.max(60_000, options.config.timeouts.pageMs),
+      locale: options.lang,
+    });
+  }
+}
+
+function isLoopbackOrPrivate(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return LOOPBACK_HOST.test(host) || bare === 'localhost' || (/^[\d.:a-f]+$/i.test(bare) && isPrivateAddress(bare));
+}

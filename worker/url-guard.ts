@@ -1,0 +1,126 @@
+// SSRF guard: a scanner that fetches whatever URL it is given must not become a way into the
+// network it runs in. Loopback, private, link-local and other special addresses are refused after
+// DNS resolution (and on every redirect hop, see AddressPolicy.check) unless explicitly allowed.
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+export class UnsafeUrlError extends Error {
+  constructor(
+    message: string,
+    readonly url: string,
+  ) {
+    super(message);
+    this.name = 'UnsafeUrlError';
+  }
+}
+
+export class DnsError extends Error {
+  constructor(
+    readonly host: string,
+    readonly code: string,
+  ) {
+    super(`cannot resolve host ${host} (${code})`);
+    this.name = 'DnsError';
+  }
+}
+
+const blocked = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) blocked.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['2001:db8::', 32],
+  ['64:ff9b::', 96],
+] as const) blocked.addSubnet(net, prefix, 'ipv6');
+
+export function isPrivateAddress(ip: string): boolean {
+  const family = isIP(ip);
+  if (family === 4) return blocked.check(ip, 'ipv4');
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+    if (mapped) return blocked.check(mapped[1], 'ipv4');
+    return blocked.check(ip, 'ipv6');
+  }
+  return true;
+}
+
+/** Parse and check the scheme; throws UnsafeUrlError with a one-line reason. */
+export function parseSiteUrl(input: string): URL {
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    throw new UnsafeUrlError(`not a valid URL: "${input}" (expected http:// or https://…)`, input);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UnsafeUrlError(`refused scheme "${url.protocol}" in ${input}: only http and https are checked`, input);
+  }
+  if (url.username || url.password) throw new UnsafeUrlError(`refused URL with credentials: ${url.origin}`, input);
+  return url;
+}
+
+/** Resolves hosts once per policy (per site check) and remembers the verdict. */
+export class AddressPolicy {
+  private verdicts = new Map<string, Promise<string | null>>();
+
+  constructor(readonly allowPrivate: boolean) {}
+
+  /** Returns null when the URL may be fetched, else the reason it may not. DNS failures reject with DnsError. */
+  check(url: string | URL): Promise<string | null> {
+    let u: URL;
+    try {
+      u = typeof url === 'string' ? new URL(url) : url;
+    } catch {
+      return Promise.resolve(`not a valid URL: ${String(url)}`);
+    }
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return Promise.resolve(null);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') {
+      return Promise.resolve(`refused scheme ${u.protocol}`);
+    }
+    if (this.allowPrivate) return Promise.resolve(null);
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    let verdict = this.verdicts.get(host);
+    if (!verdict) {
+      verdict = resolveVerdict(host);
+      this.verdicts.set(host, verdict);
+    }
+    return verdict;
+  }
+
+  /** Throws UnsafeUrlError / DnsError instead of returning a reason. */
+  async assert(url: string | URL): Promise<void> {
+    const reason = await this.check(url);
+    if (reason) throw new UnsafeUrlError(reason, String(url));
+  }
+}
+
+async function resolveVerdict(host: string): Promise<string | null> {
+  if (isIP(host)) return isPrivateAddress(host) ? `refused private or loopback address ${host} (use --allow-private to permit)` : null;
+  if (host === 'localhost' || host.endsWith('.localhost')) return `refused loopback host ${host} (use --allow-private to permit)`;
+  let addresses: { address: string }[];
+  try {
+    addresses = await lookup(host, { all: true, verbatim: true });
+  } catch (e) {
+    throw new DnsError(host, (e as NodeJS.ErrnoException).code ?? 'ENOTFOUND');
+  }
+  const bad = addresses.find((a) => isPrivateAddress(a.address));
+  return bad ? `refused ${host}: it resolves to private or loopback address ${bad.address} (use --allow-private to permit)` : null;
+}
