@@ -340,6 +340,8 @@ export interface RuleMeta {
   /** Where the rule comes from (law, guideline, convention). */
   source?: string;
   tags?: string[];
+  /** W3C ACT rule ids this rule implements (scored against the ACT test cases by `npm run eval:act`). */
+  actIds?: string[];
 }
 
 export interface FindingDraft {

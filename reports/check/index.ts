@@ -1,8 +1,10 @@
 import type { Reporter } from './reporter.ts';
 import { jsonReporter } from './json.ts';
 import { textReporter } from './text.ts';
+import { junitReporter } from './junit.ts';
+import { sarifReporter } from './sarif.ts';
 
-const REPORTERS: Reporter[] = [textReporter, jsonReporter];
+const REPORTERS: Reporter[] = [textReporter, jsonReporter, junitReporter, sarifReporter];
 
 export const FORMATS = REPORTERS.map((r) => r.format);
 

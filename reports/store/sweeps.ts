@@ -15,6 +15,8 @@ export interface SweepOptions {
   allowPrivate: boolean;
   lang: Lang;
   config: GovcheckConfig;
+  /** Pause between pages of one site (politeness). */
+  pageDelayMs?: number;
 }
 
 export interface SweepRow {

@@ -79,9 +79,14 @@ export class PageContext {
     return null;
   }
 
-  /** A row is a news item when it links to a news item, sits in a news container, or is on a news list page. */
+  /**
+   * A row is a news item when it links somewhere (every news item opens its own page) and either links
+   * to a news item URL, sits in a news container, or is on a news list page.
+   */
   isNewsRow(row: Element): boolean {
-    for (const a of Array.from(row.querySelectorAll('a[href]')).concat(row.localName === 'a' ? [row] : [])) {
+    const links = Array.from(row.querySelectorAll('a[href]')).concat(row.localName === 'a' ? [row] : []);
+    if (links.length === 0) return false;
+    for (const a of links) {
       if (NEWS_HREF.test(a.getAttribute('href') ?? '')) return true;
     }
     let n: Element | null = row.parentElement;

@@ -49,9 +49,9 @@ function classifyCjk(qualifier: string, suffix: string): { text: string; kind: L
   const whole = qualifier + suffix;
   const keyword = firstKeyword(whole);
   if (keyword) {
-    // Keep the label from its first keyword on: 「本網站最後更新日期」 → 「最後更新日期」.
-    const kept = Math.max(0, qualifier.length - keyword.index);
-    return { text: whole.slice(keyword.index), kind: keyword.kind, qualifierKept: kept };
+    // Keep the label from its first keyword on: 「本網站最後更新日期」 → 「最後更新日期」; 「資料更新時間」 stays whole.
+    const start = whole.slice(0, keyword.index).endsWith('資料') ? keyword.index - 2 : keyword.index;
+    return { text: whole.slice(start), kind: keyword.kind, qualifierKept: Math.max(0, qualifier.length - start) };
   }
   if (suffix.length === 1) return null; // 星期日, 成立於 …: not a label
   if (NEUTRAL_QUALIFIER.test(qualifier)) {

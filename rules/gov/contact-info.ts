@@ -13,7 +13,7 @@ export const ZH_ADDRESS = new RegExp(
   `[${HAN}](路|街|大道|巷|弄|村|里|鄰)[${HAN}\\d段巷弄之\\- ]{0,16}?[\\d一二三四五六七八九十百]+ ?號`,
 );
 /** An address label followed by something: 地址：…, Address: … */
-export const ADDRESS_LABEL = /(地 ?址|住址|通訊處|(?<!mail ?)address|addr)\s*[:：]\s*\S{4,}/i;
+export const ADDRESS_LABEL = /(地 ?址|住址|通訊處|(?<!mail ?)address|addr)\s*[:：]\s*\S.{3,}/i;
 /** English form: No. 1, Sec. 1, Zhongxiao E. Rd., Zhongzheng Dist., Taipei City 100, Taiwan. */
 export const EN_ADDRESS =
   /\bNo\.?\s*\d+[^\n]{0,120}?\b(Rd|Road|St|Street|Ave|Avenue|Blvd|Boulevard|Ln|Lane|Aly|Alley|Sec|Section|Dist|District|Hwy|Highway)\b|\b\d+[^\n]{0,40}\b(Rd|Road|Street|Ave|Avenue|Blvd)\b\.?,[^\n]{0,100}\b(City|County|Taiwan|Township)\b/i;

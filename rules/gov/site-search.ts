@@ -13,7 +13,7 @@ const FIELD_WORDS = /search|query|keyword|搜尋|搜索|關鍵字|關鍵詞|查�
 /** Short field names search forms use: q, kw, k, s, wd, key, qs, query_string. */
 const FIELD_NAMES = /^(q|kw|k|s|wd|key|qs|qt|searchword|searchtext|txtsearch|txtkeyword)$/;
 /** A search button, toggle or link. */
-const SEARCH_LABEL = /^(搜尋|搜索|search|go搜尋|查詢|檢索)$|站內搜尋|網站搜尋|全站搜尋|全文檢索|全站檢索|站內檢索|進階搜尋|sitesearch|searchthissite|searchsite|^search/;
+const SEARCH_LABEL = /搜尋|搜索|全文檢索|全站檢索|站內檢索|^查詢$|^檢索$|(?<!re)search/;
 /** 'search' in a URL but not inside "research". */
 const SEARCH_HREF = /(?<!re)search|fullsearch|cse\.google|google\.com\/cse|搜尋|全文檢索/;
 const CSE = /cse\.google\.|google\.com\/cse|gcse-search|class=["'][^"']*\bgsc-|name=["']cx["']/i;

@@ -44,7 +44,8 @@ export function authorityLink(href: string, base: string): { certificate: boolea
 
 const LEVEL_AFTER_KEYWORD = /(?:level|等級|conformance|wcag\s*2(?:\.\d)?|accessib\w*)\s*[:：-]?\s*(AAA|AA|A\+|A)(?![A-Za-z])/i;
 const LEVEL_BEFORE_KEYWORD = /(?<![A-Za-z])(AAA|AA|A\+|A)\s*(?:級|等級|優先|优先|檢測|检测|標章|标章|無障礙|无障碍|level|conformance|mark|badge)/i;
-const LEVEL_BESIDE_CJK = /(?<=^|[\u3400-\u9fff\s(（「])(AAA|AA|A\+|A)(?=$|[\u3400-\u9fff\s)）」])/;
+/** Letters written against Chinese text (無障礙A+, AA無障礙): at least one side must be CJK, not a space. */
+const LEVEL_BESIDE_CJK = /(?<=[\u3400-\u9fff（「])(AAA|AA|A\+|A)(?![A-Za-z])|(?<![A-Za-z])(AAA|AA|A\+|A)(?=[\u3400-\u9fff）」])/;
 const PRIORITY = /第\s*([一二三123])\s*優先/;
 
 /** 通過AA檢測等級無障礙網頁檢測 → AA; 通過A+優先等級 → A+; 無障礙A+ → A+; conformance level AA → AA; 無障礙標章2.0 → null. */
@@ -53,8 +54,9 @@ export function levelFromText(raw: string | null | undefined): MarkLevel | null 
   const text = normalizeText(raw);
   for (const re of [LEVEL_AFTER_KEYWORD, LEVEL_BEFORE_KEYWORD, LEVEL_BESIDE_CJK]) {
     const m = re.exec(text);
+    const level = m?.[1] ?? m?.[2];
     // The level letters are upper case on every mark; a lower-case "a" is the English article.
-    if (m && m[1] && m[1] === m[1].toUpperCase()) return m[1] as MarkLevel;
+    if (level && level === level.toUpperCase()) return level as MarkLevel;
   }
   const p = PRIORITY.exec(text);
   if (p) return ({ 一: 'A', '1': 'A', 二: 'AA', '2': 'AA', 三: 'AAA', '3': 'AAA' } as const)[p[1] as '一'];

@@ -1,0 +1,18 @@
+// Everything that came from a scanned page is untrusted: escape it for the format it lands in.
+
+export function escapeHtml(s: unknown): string {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** XML 1.0 text/attribute content: escaped, with characters XML cannot carry removed. */
+export function escapeXml(s: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return escapeHtml(s).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/** CSV field per RFC 4180; cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas. */
+export function csvField(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,316 @@
+// The report of one sweep, read from the store: ranked agencies with coverage, their sites,
+// nationally failing rules, change since each site's previous check, and the trend over sweeps.
+// csv/json/html render this model; none of them touches SQLite.
+import { SCORE_KEYS, scoreAgencies, type AgencyScores, type ScoreKey } from '../../core/agency-scoring.ts';
+import type { Lang } from '../../core/types.ts';
+import type { Db } from '../store/db.ts';
+import { changesByAgency, NATIONAL, readStats, sweepSites, toScoredSites, type ChangeCounts, type SweepSiteRow } from '../store/stats.ts';
+import { listSweeps, previousSweep, type SweepRow } from '../store/sweeps.ts';
+
+export interface SiteReport {
+  siteId: number;
+  url: string;
+  name: string | null;
+  status: SweepSiteRow['status'];
+  error: string | null;
+  failureKind: string | null;
+  scores: Record<ScoreKey, number | null>;
+  lastUpdated: string | null;
+  findings: number;
+  bySeverity: { critical: number; serious: number; moderate: number; minor: number };
+  pages: number;
+}
+
+export interface RuleCount {
+  rule: string;
+  category: string;
+  severity: string;
+  sites: number;
+  findings: number;
+}
+
+export interface IssueChange {
+  siteUrl: string;
+  rule: string;
+  severity: string;
+  selector: string | null;
+  pageUrl: string | null;
+  message: string | null;
+  /** Fixed issues: days from first seen to fixed. */
+  daysToFix?: number | null;
+  regressed?: boolean;
+}
+
+export interface AgencyReport {
+  id: string;
+  name: string;
+  parentId: string | null;
+  rank: number | null;
+  previousRank: number | null;
+  scores: AgencyScores;
+  previousOverall: number | null;
+  sitesRegistered: number;
+  sitesOk: number;
+  sitesFailed: number;
+  sitesPending: number;
+  coverage: number;
+  fullCoverage: boolean;
+  changes: ChangeCounts;
+  sites: SiteReport[];
+  rules: RuleCount[];
+  newIssues: IssueChange[];
+  fixedIssues: IssueChange[];
+  /** Overall score per sweep of the trend (same order as model.trend), null where absent. */
+  trend: (number | null)[];
+}
+
+export interface TrendPoint {
+  sweepId: number;
+  nowAt: string;
+  /** Mean overall of checked sites. */
+  overall: number | null;
+  coverage: number | null;
+}
+
+export interface SweepReportModel {
+  lang: Lang;
+  generatedAt: string;
+  sweep: {
+    id: number;
+    lane: string;
+    registry: string | null;
+    nowAt: string;
+    startedAt: string;
+    finishedAt: string | null;
+    prunedAt: string | null;
+    sites: number;
+    ok: number;
+    failed: number;
+    pending: number;
+    coverage: number;
+    pages: number;
+    categories: string[];
+    maxPages: number;
+    engines: Record<string, string | null>;
+  };
+  national: { scores: AgencyScores; changes: ChangeCounts };
+  previous: { id: number; nowAt: string } | null;
+  agencies: AgencyReport[];
+  topRules: RuleCount[];
+  trend: TrendPoint[];
+  /** Set when --agency filtered the report. */
+  agencyFilter: string | null;
+}
+
+export interface ModelOptions {
+  agency?: string | null;
+  lang?: Lang;
+  /** Issues listed per agency and direction (new / fixed) in detail. */
+  issueLimit?: number;
+  /** Sweeps shown in the trend, newest last. */
+  trendLength?: number;
+  now?: Date;
+}
+
+const emptyChanges = (): ChangeCounts => ({ newFindings: 0, regressed: 0, fixed: 0, medianDaysToFix: null });
+
+export function buildSweepReport(db: Db, sweep: SweepRow, opts: ModelOptions = {}): SweepReportModel {
+  const rows = sweepSites(db, sweep.id);
+  const scored = scoreAgencies(toScoredSites(rows));
+  const agencyInfo = new Map(
+    db.prepare<[], { id: string; name: string; parent_id: string | null }>('SELECT id, name, parent_id FROM agencies').all().map((a) => [a.id, a]),
+  );
+  const changes = changesByAgency(db, sweep.id);
+  const prev = previousSweep(db, sweep);
+  const prevStats = prev ? readStats(db, prev.id) : null;
+  const trendSweeps = trendOf(db, sweep, opts.trendLength ?? 12);
+  const trendStats = new Map(trendSweeps.map((s) => [s.id, readStats(db, s.id)]));
+  const rulesByAgency = agencyRuleCounts(db, sweep.id);
+  const limit = opts.issueLimit ?? 25;
+
+  const agencies: AgencyReport[] = scored.map((a) => {
+    const info = agencyInfo.get(a.agencyId);
+    const mine = rows.filter((r) => r.agencyId === a.agencyId);
+    return {
+      id: a.agencyId,
+      name: info?.name ?? a.agencyId,
+      parentId: info?.parent_id ?? null,
+      rank: a.rank,
+      previousRank: prevStats?.(a.agencyId, '*', 'rank') ?? null,
+      scores: a.scores,
+      previousOverall: prevStats?.(a.agencyId, 'overall', 'score') ?? null,
+      sitesRegistered: a.sitesRegistered,
+      sitesOk: a.sitesOk,
+      sitesFailed: a.sitesFailed,
+      sitesPending: a.sitesPending,
+      coverage: a.coverage,
+      fullCoverage: a.fullCoverage,
+      changes: changes.get(a.agencyId) ?? emptyChanges(),
+      sites: mine.map(siteReport),
+      rules: rulesByAgency.get(a.agencyId) ?? [],
+      newIssues: newIssues(db, sweep.id, a.agencyId, limit),
+      fixedIssues: fixedIssues(db, sweep.id, a.agencyId, limit),
+      trend: trendSweeps.map((s) => (s.id === sweep.id ? a.scores.overall : (trendStats.get(s.id)?.(a.agencyId, 'overall', 'score') ?? null))),
+    };
+  });
+
+  const ok = rows.filter((r) => r.status === 'ok');
+  const national = { scores: nationalScores(ok), changes: sumChanges([...changes.values()]) };
+  const trend: TrendPoint[] = trendSweeps.map((s) => {
+    if (s.id === sweep.id) return { sweepId: s.id, nowAt: s.nowAt, overall: national.scores.overall, coverage: rows.length ? ok.length / rows.length : null };
+    const st = trendStats.get(s.id)!;
+    return { sweepId: s.id, nowAt: s.nowAt, overall: st(NATIONAL, 'overall', 'score') ?? null, coverage: st(NATIONAL, '*', 'coverage') ?? null };
+  });
+
+  const engines = db
+    .prepare<[number], Record<string, string | null>>(
+      `SELECT engine_govcheck AS govcheck, engine_axe AS "axe-core", engine_lighthouse AS lighthouse, engine_chromium AS chromium, ruleset
+         FROM site_results WHERE sweep_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1`,
+    )
+    .get(sweep.id) ?? { govcheck: null, 'axe-core': null, lighthouse: null, chromium: null, ruleset: null };
+
+  const filtered = opts.agency ? agencies.filter((a) => a.id === opts.agency) : agencies;
+  return {
+    lang: opts.lang ?? sweep.options.lang ?? 'zh-TW',
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    sweep: {
+      id: sweep.id,
+      lane: sweep.lane,
+      registry: sweep.registry,
+      nowAt: sweep.nowAt,
+      startedAt: sweep.startedAt,
+      finishedAt: sweep.finishedAt,
+      prunedAt: sweep.prunedAt,
+      sites: rows.length,
+      ok: ok.length,
+      failed: rows.filter((r) => r.status !== 'ok' && r.status !== 'pending').length,
+      pending: rows.filter((r) => r.status === 'pending').length,
+      coverage: rows.length ? ok.length / rows.length : 0,
+      pages: rows.reduce((n, r) => n + r.pagesChecked, 0),
+      categories: sweep.options.categories,
+      maxPages: sweep.options.maxPages,
+      engines,
+    },
+    national,
+    previous: prev ? { id: prev.id, nowAt: prev.nowAt } : null,
+    agencies: filtered,
+    topRules: topRules(db, sweep.id, opts.agency ? filtered[0]?.sites.map((s) => s.siteId) ?? [] : null),
+    trend,
+    agencyFilter: opts.agency ?? null,
+  };
+}
+
+function siteReport(r: SweepSiteRow): SiteReport {
+  return {
+    siteId: r.siteId,
+    url: r.url,
+    name: r.siteName,
+    status: r.status,
+    error: r.error,
+    failureKind: r.failureKind,
+    scores: { overall: r.overall, accessibility: r.accessibility, performance: r.performance, freshness: r.freshness, governance: r.governance, security: r.security },
+    lastUpdated: r.lastUpdated,
+    findings: r.findings,
+    bySeverity: { critical: r.critical, serious: r.serious, moderate: r.moderate, minor: r.minor },
+    pages: r.pagesChecked,
+  };
+}
+
+function nationalScores(ok: SweepSiteRow[]): AgencyScores {
+  const out = {} as AgencyScores;
+  for (const key of SCORE_KEYS) {
+    const vals = ok.map((r) => r[key]).filter((v): v is number => v !== null);
+    out[key] = vals.length ? Math.round((vals.reduce((a, b) => a + b, 0) / vals.length) * 10) / 10 : null;
+  }
+  return out;
+}
+
+function sumChanges(list: ChangeCounts[]): ChangeCounts {
+  return list.reduce((a, c) => ({ newFindings: a.newFindings + c.newFindings, regressed: a.regressed + c.regressed, fixed: a.fixed + c.fixed, medianDaysToFix: null }), emptyChanges());
+}
+
+/** The sweep and the finished sweeps of its lane before it, oldest first. */
+function trendOf(db: Db, sweep: SweepRow, length: number): SweepRow[] {
+  const earlier = listSweeps(db, sweep.lane).filter((s) => s.id < sweep.id && s.finishedAt);
+  return [...earlier.slice(-(length - 1)), sweep];
+}
+
+function topRules(db: Db, sweepId: number, siteIds: number[] | null): RuleCount[] {
+  if (siteIds === null) {
+    const pre = db
+      .prepare<[number], RuleCount>('SELECT rule, category, severity, sites_failing AS sites, findings FROM rule_stats WHERE sweep_id = ? ORDER BY sites_failing DESC, findings DESC, rule LIMIT 15')
+      .all(sweepId);
+    if (pre.length) return pre;
+  }
+  return ruleCountsFor(db, sweepId, siteIds ? new Set(siteIds) : null).slice(0, 15);
+}
+
+/** Rule counts over the sweep's findings, optionally of some sites only (unfinished sweeps, one agency). */
+function ruleCountsFor(db: Db, sweepId: number, siteIds: Set<number> | null): RuleCount[] {
+  const rows = db
+    .prepare<[number], RuleCount & { siteId: number }>(
+      'SELECT site_id AS siteId, rule, MIN(category) AS category, MIN(severity) AS severity, 1 AS sites, COUNT(*) AS findings FROM findings WHERE sweep_id = ? GROUP BY site_id, rule, severity',
+    )
+    .all(sweepId)
+    .filter((r) => !siteIds || siteIds.has(r.siteId));
+  return mergeRuleCounts(rows);
+}
+
+function agencyRuleCounts(db: Db, sweepId: number): Map<string, RuleCount[]> {
+  const rows = db
+    .prepare<[number], RuleCount & { agencyId: string; siteId: number }>(
+      `SELECT r.agency_id AS agencyId, f.site_id AS siteId, f.rule AS rule, f.category AS category, f.severity AS severity, 1 AS sites, COUNT(*) AS findings
+         FROM findings f JOIN site_results r ON r.id = f.site_result_id
+        WHERE f.sweep_id = ? GROUP BY r.agency_id, f.site_id, f.rule, f.severity`,
+    )
+    .all(sweepId);
+  const by = new Map<string, (RuleCount & { agencyId: string; siteId: number })[]>();
+  for (const r of rows) by.set(r.agencyId, [...(by.get(r.agencyId) ?? []), r]);
+  return new Map([...by].map(([id, list]) => [id, mergeRuleCounts(list)]));
+}
+
+const SEVERITY_ORDER = ['critical', 'serious', 'moderate', 'minor'];
+
+/** Rows are per (site, rule, severity): a site counts once per rule, the worst severity wins. */
+function mergeRuleCounts(rows: (RuleCount & { siteId: number })[]): RuleCount[] {
+  const m = new Map<string, RuleCount & { siteIds: Set<number> }>();
+  for (const r of rows) {
+    const c = m.get(r.rule);
+    if (!c) m.set(r.rule, { rule: r.rule, category: r.category, severity: r.severity, sites: 1, findings: r.findings, siteIds: new Set([r.siteId]) });
+    else {
+      c.siteIds.add(r.siteId);
+      c.sites = c.siteIds.size;
+      c.findings += r.findings;
+      if (SEVERITY_ORDER.indexOf(r.severity) < SEVERITY_ORDER.indexOf(c.severity)) c.severity = r.severity;
+    }
+  }
+  return [...m.values()].map(({ siteIds: _, ...c }) => c).sort((a, b) => b.sites - a.sites || b.findings - a.findings || a.rule.localeCompare(b.rule));
+}
+
+function newIssues(db: Db, sweepId: number, agencyId: string, limit: number): IssueChange[] {
+  return db
+    .prepare<[number, string, number], IssueChange & { regressedFlag: number }>(
+      `SELECT r.url AS siteUrl, f.rule AS rule, f.severity AS severity, f.selector AS selector, p.url AS pageUrl, f.message AS message,
+              MAX(f.lifecycle = 'regressed') AS regressedFlag
+         FROM findings f JOIN site_results r ON r.id = f.site_result_id LEFT JOIN page_results p ON p.id = f.page_result_id
+        WHERE f.sweep_id = ? AND r.agency_id = ? AND f.lifecycle IN ('new', 'regressed')
+        GROUP BY f.site_id, f.fingerprint
+        ORDER BY CASE f.severity WHEN 'critical' THEN 0 WHEN 'serious' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END, r.url, f.rule
+        LIMIT ?`,
+    )
+    .all(sweepId, agencyId, limit)
+    .map(({ regressedFlag, ...i }) => ({ ...i, regressed: regressedFlag === 1 }));
+}
+
+function fixedIssues(db: Db, sweepId: number, agencyId: string, limit: number): IssueChange[] {
+  return db
+    .prepare<[number, string, number], IssueChange>(
+      `SELECT s.url AS siteUrl, i.rule AS rule, i.severity AS severity, i.selector AS selector, i.page_url AS pageUrl, i.message AS message,
+              ROUND(julianday(i.fixed_at) - julianday(i.first_seen_at), 1) AS daysToFix
+         FROM issues i JOIN jobs j ON j.site_id = i.site_id AND j.sweep_id = i.fixed_sweep_id JOIN sites s ON s.id = i.site_id
+        WHERE i.fixed_sweep_id = ? AND j.agency_id = ?
+        ORDER BY CASE i.severity WHEN 'critical' THEN 0 WHEN 'serious' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END, s.url, i.rule
+        LIMIT ?`,
+    )
+    .all(sweepId, agencyId, limit);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { makePage } from '../../helpers/artifacts.ts';
+import { privacyPolicy } from '../../../rules/gov/privacy-policy.ts';
+import { homePage, LANGS, STYLES } from './home-pages.ts';
+import { runOnHtml } from './run.ts';
+
+describe('gov/privacy-policy', () => {
+  for (const style of STYLES) {
+    for (const lang of LANGS) {
+      it(`${style}/${lang}: a footer privacy link passes`, () => {
+        expect(runOnHtml(privacyPolicy, homePage(style, lang))).toEqual({ applicable: true, findings: [] });
+      });
+      it(`${style}/${lang}: a combined privacy-and-security link passes`, () => {
+        const r = runOnHtml(privacyPolicy, homePage(style, lang, { privacy: false, security: false, combined: true }));
+        expect(r.findings).toEqual([]);
+      });
+      it(`${style}/${lang}: no privacy link is one finding`, () => {
+        const r = runOnHtml(privacyPolicy, homePage(style, lang, { privacy: false }));
+        expect(r.applicable).toBe(true);
+        expect(r.findings).toHaveLength(1);
+        expect(r.findings[0]!.message['zh-TW']).toContain('隱私權政策');
+        expect(r.findings[0]!.message.en).toMatch(/privacy policy/i);
+      });
+    }
+  }
+
+  it('accepts 個資保護, 臺/台 variants, full-width letters and a title-only icon link', () => {
+    for (const link of [
+      '<a href="/p1">個資保護專區</a>',
+      '<a href="/p2">個人資料保護</a>',
+      '<a href="/p3"><span>隱私</span>\n<span>權</span>　<span>宣告</span></a>',
+      '<a href="/p4">ＰＲＩＶＡＣＹ　ＰＯＬＩＣＹ</a>',
+      '<a href="/p5" title="隱私權政策"><i class="icon"></i></a>',
+      '<a href="/%E9%9A%B1%E7%A7%81.html"><img src="x.gif"></a>',
+      '<map name="m"><area href="/p6" alt="隱私權及資訊安全政策" coords="0,0,1,1"></map>',
+      '<span onclick="location.href=\'/p7\'" role="link">隱私權政策</span>',
+    ]) {
+      const r = runOnHtml(privacyPolicy, `<html><body><a href="/">首頁</a><div class="ft">${link}</div></body></html>`);
+      expect(r.findings, link).toEqual([]);
+    }
+  });
+
+  it('finds the link on another sampled page when the start page is a splash page', () => {
+    const splash = '<html><body><a href="/home.htm"><img src="enter.gif" alt="進入網站"></a></body></html>';
+    const home = makeHome();
+    expect(runOnHtml(privacyPolicy, splash, {}, [home]).findings).toEqual([]);
+    expect(runOnHtml(privacyPolicy, splash).findings).toHaveLength(1);
+  });
+
+  it('is not applicable on a frameset whose frames were not gathered, or on an empty render', () => {
+    const frameset = '<html><frameset cols="20%,80%"><frame src="left.htm"><frame src="main.htm"></frameset></html>';
+    expect(runOnHtml(privacyPolicy, frameset, { text: '' }).applicable).toBe(false);
+    expect(runOnHtml(privacyPolicy, '<html><body></body></html>', { text: '' }).applicable).toBe(false);
+  });
+});
+
+function makeHome() {
+  return makePage(homePage('hyweb', 'zh'), { url: 'https://www.example.gov.tw/home.htm', sampledBecause: 'nav' });
+}
