@@ -101,6 +101,59 @@ export interface FocusStop {
   visibleWhenFocused: boolean;
 }
 
+/** One cell of a gathered table, in source order within its row. */
+export interface TableCellArtifact {
+  tag: 'td' | 'th' | 'other';
+  /** Explicit role attribute (lower-cased first token), or null. */
+  role: string | null;
+  colspan: number;
+  /** 0 = spans to the end of the row group (HTML). */
+  rowspan: number;
+  id: string | null;
+  headers: string | null;
+  scope: string | null;
+  /** HTML "empty cell": no child elements and only white space. */
+  empty: boolean;
+  /** Rendered and not inside aria-hidden="true": included in the accessibility tree. */
+  exposed: boolean;
+  /** Rendered with some visible content (text or replaced element) on screen. */
+  visible: boolean;
+  text: string;
+  selector: string;
+}
+
+/** A table as the browser sees it: an HTML <table> (rows by row group) or an ARIA table/grid. */
+export interface TableArtifact {
+  kind: 'html' | 'aria';
+  /** Explicit role attribute, or null. */
+  role: string | null;
+  exposed: boolean;
+  selector: string;
+  /** Rows in table order; HTML tables mark the first row of each row group. */
+  rows: { group: number; cells: TableCellArtifact[] }[];
+  /** Rows or cells beyond the gathering caps were left out. */
+  truncated: boolean;
+}
+
+/** A heading (h1–h6 or role=heading) with what assistive technology gets of it. */
+export interface HeadingArtifact {
+  level: number;
+  /** Approximate accessible name (aria-labelledby, aria-label, text, image alt). */
+  name: string;
+  exposed: boolean;
+  visible: boolean;
+  selector: string;
+}
+
+/** A landmark region (main, navigation, banner, contentinfo, complementary, search, region, form). */
+export interface LandmarkArtifact {
+  role: string;
+  exposed: boolean;
+  /** Has non-white-space text content. */
+  hasContent: boolean;
+  selector: string;
+}
+
 export interface Stylesheet {
   /** null for inline <style> blocks. */
   url: string | null;
@@ -190,6 +243,11 @@ export interface PageArtifacts {
     narrowScrollWidth: number | null;
   };
   axe: AxeArtifact | null;
+  /** Data tables and ARIA tables/grids of the top document (absent in artifacts saved before they were gathered). */
+  tables?: TableArtifact[];
+  /** Headings and landmarks of the top document, with accessibility-tree exposure. */
+  headings?: HeadingArtifact[];
+  landmarks?: LandmarkArtifact[];
   vitals: PageVitals;
   requestIssues: RequestIssue[];
   timings: PageTimings;
@@ -478,12 +536,17 @@ export interface RuleOutcome {
 }
 
 export interface BudgetResult {
+  /** Human-readable, e.g. "budgets[0] (https://x.gov.tw/news*): lcpMs ≤ 2500". */
   budget: string;
+  /** 'lcpMs', 'cls', 'tbtMs', 'fcpMs', 'transferBytes' or 'scores.<category>'. */
   metric: string;
+  /** The page measured; null when the budget is on the site as a whole. */
   url: string | null;
   limit: number;
   measured: number | null;
   passed: boolean;
+  /** '≤' for metric ceilings, '≥' for score floors. */
+  operator?: '≤' | '≥';
 }
 
 export interface EngineVersions {

@@ -30,8 +30,8 @@ export interface PreparedSweep {
  * (optionally only one agency's). Throws RegistryError when the file is unusable and
  * SweepError when no valid site is left.
  */
-export function prepareSweep(db: Db, registryFile: string, options: SweepOptions, opts: { lane?: Lane; agency?: string } = {}): PreparedSweep {
-  const registry = readRegistryFile(registryFile, knownAgencyIds(db));
+export function prepareSweep(db: Db, registryFile: string, options: SweepOptions, opts: { lane?: Lane; agency?: string; registry?: ParsedRegistry } = {}): PreparedSweep {
+  const registry = opts.registry ?? readRegistryFile(registryFile, knownAgencyIds(db));
   // A full national registry retires sites it no longer lists; a one-agency run must not.
   const saved = saveRegistry(db, registry, { deactivateMissing: !opts.agency && (opts.lane ?? 'sweep') === 'sweep' });
   let siteIds = saved.siteIds;
@@ -74,6 +74,7 @@ export interface SweepSummary {
   pagesThisRun: number;
   elapsedMs: number;
   agencies: AgencyScore[];
+  agencyNames: Record<string, string>;
 }
 
 /** Interactive lanes a national sweep process also serves, each with its own reserved slot. */
@@ -111,6 +112,10 @@ export async function runSweep(input: RunSweepInput): Promise<SweepSummary> {
       if (e.job.sweepId === sweepId) {
         recorded++;
         pages += e.result.pages.filter((p) => !p.error).length;
+      } else {
+        // A self-check served on the side: it is finished when its last site is recorded.
+        const c = queue.counts(e.job.sweepId);
+        if (c.queued === 0 && c.running === 0) finishSweep(db, e.job.sweepId);
       }
       input.onRecorded?.(e);
     },
@@ -155,5 +160,6 @@ export function summarize(db: Db, sweepId: number): Omit<SweepSummary, 'finished
     pending: rows.filter((r) => r.status === 'pending').length,
     failures,
     agencies: scoreAgencies(toScoredSites(rows)),
+    agencyNames: Object.fromEntries(db.prepare<[], { id: string; name: string }>('SELECT id, name FROM agencies').all().map((a) => [a.id, a.name])),
   };
 }

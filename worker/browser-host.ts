@@ -9,12 +9,27 @@ export interface BrowserHostOptions {
   recycleAfterPages?: number;
 }
 
+const LAUNCH_TIMEOUT_MS = 60_000;
+const CONTEXT_TIMEOUT_MS = 20_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s: browser has been closed or wedged`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 interface Generation {
   browser: Browser;
   pages: number;
   active: number;
   retired: boolean;
   alive: boolean;
+  /** Rejects when the browser disconnects (crash, kill): pending page work races it. */
+  died: Promise<never>;
 }
 
 export interface LeasedContext {
@@ -23,6 +38,8 @@ export interface LeasedContext {
   countPage(): void;
   /** True when the browser behind this context died (crash, kill). */
   browserDied(): boolean;
+  /** Rejects when the browser behind this context dies; race long page work against it. */
+  died: Promise<never>;
   release(): Promise<void>;
 }
 
@@ -57,12 +74,16 @@ export class BrowserHost {
   }
 
   private async launch(): Promise<Generation> {
-    const browser = await launchChrome(this.chromePath);
+    const browser = await withTimeout(launchChrome(this.chromePath), LAUNCH_TIMEOUT_MS, 'browser launch');
     this.launches++;
     this.versionString = browser.version();
-    const g: Generation = { browser, pages: 0, active: 0, retired: false, alive: true };
+    let markDied!: (e: Error) => void;
+    const died = new Promise<never>((_, reject) => (markDied = reject));
+    died.catch(() => undefined);
+    const g: Generation = { browser, pages: 0, active: 0, retired: false, alive: true, died };
     browser.on('disconnected', () => {
       g.alive = false;
+      markDied(new Error('browser has disconnected (crashed or killed)'));
     });
     this.current = g;
     return g;
@@ -72,12 +93,12 @@ export class BrowserHost {
     let g = await this.generation();
     let context: BrowserContext;
     try {
-      context = await g.browser.newContext(options);
+      context = await withTimeout(g.browser.newContext(options), CONTEXT_TIMEOUT_MS, 'new browser context');
     } catch (e) {
-      // The browser died between launch and use: one fresh launch, then give up loudly.
-      g.alive = false;
+      // The browser died or wedged between launch and use: one fresh launch, then give up loudly.
+      this.discard(g);
       g = await this.generation();
-      context = await g.browser.newContext(options);
+      context = await withTimeout(g.browser.newContext(options), CONTEXT_TIMEOUT_MS, 'new browser context');
     }
     g.active++;
     let released = false;
@@ -88,14 +109,23 @@ export class BrowserHost {
         if (g.pages >= this.recycleAfter) g.retired = true;
       },
       browserDied: () => !g.alive,
+      died: g.died,
       release: async () => {
         if (released) return;
         released = true;
-        await context.close().catch(() => undefined);
+        await withTimeout(context.close(), CONTEXT_TIMEOUT_MS, 'context close').catch(() => this.discard(g));
         g.active--;
         if ((g.retired || !g.alive) && g.active === 0) await g.browser.close().catch(() => undefined);
       },
     };
+  }
+
+  /** Abandon a wedged or dead browser: later leases get a fresh one. */
+  discard(g: Generation | null = this.current): void {
+    if (!g) return;
+    g.alive = false;
+    if (this.current === g) this.current = null;
+    void g.browser.close().catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -105,7 +135,7 @@ export class BrowserHost {
     if (g) await g.browser.close().catch(() => undefined);
   }
 
-  /** Test hook and operator tool: the PID-less way to find the browser process is its wsEndpoint; we expose the Browser. */
+  /** The browser new leases would use (tests crash it on purpose). */
   currentBrowser(): Browser | null {
     return this.current?.browser ?? null;
   }

@@ -12,7 +12,8 @@ import { BlockedError, BrowserCrashError, HttpError, classifyFailure, detectBloc
 import { gatherPage, RequestLog, VITALS_INIT_SOURCE } from './page-gatherer.ts';
 import { samplePages } from './sampler.ts';
 import { checkLinks, directoryCandidates, fetchFeeds, fetchRobots, fetchSitemap, probeDirectories, probeHttps, probeSoft404, probeTls } from './site-probes.ts';
-import { AddressPolicy, isPrivateAddress, parseSiteUrl } from './url-guard.ts';
+import { AddressPolicy, isPrivateAddress, parseSiteUrl, UnsafeUrlError } from './url-guard.ts';
+import { GuardProxy } from './guard-proxy.ts';
 import { runLighthouse } from './lighthouse/index.ts';
 
 export const DEFAULT_USER_AGENT = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 govcheck/${VERSION} (+https://github.com/govcheck/govcheck#for-site-owners)`;
@@ -24,6 +25,8 @@ export interface CheckOptions {
   allowPrivate: boolean;
   config: GovcheckConfig;
   lang: Lang;
+  /** Exact private addresses permitted without --allow-private (narrow allowance; tests use it). */
+  allowAddresses?: string[];
   /** Run exactly these axe rules instead of the default WCAG A/AA + best-practice tags. */
   axeRules?: string[];
   /** Answer every request to a host outside loopback with an empty response (offline evaluation runs). */
@@ -63,9 +66,11 @@ export class SiteChecker {
 
   async check(url: string, options: CheckOptions): Promise<SiteResult> {
     const startedAt = new Date();
+    // A wedged browser must not hold a sweep forever: past this budget the attempt is abandoned.
+    const budgetMs = options.config.timeouts.pageMs * (options.maxPages + 2) + 30_000;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.checkOnce(url, options, startedAt);
+        return await this.withSiteBudget(this.checkOnce(url, options, startedAt), budgetMs);
       } catch (e) {
         const failure = classifyFailure(e);
         if (failure.kind === 'browser' && attempt < this.crashAttempts) continue;
@@ -78,14 +83,31 @@ export class SiteChecker {
     await this.host.close();
   }
 
+  private withSiteBudget<T>(work: Promise<T>, budgetMs: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    work.catch(() => undefined);
+    return Promise.race([
+      work,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          this.host.discard();
+          reject(new BrowserCrashError(`the site check did not finish within ${Math.round(budgetMs / 1000)} s; the browser was restarted`));
+        }, budgetMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
+  }
+
   private async checkOnce(url: string, options: CheckOptions, startedAt: Date): Promise<SiteResult> {
     const start = parseSiteUrl(url);
-    const policy = new AddressPolicy(options.allowPrivate);
+    const policy = new AddressPolicy({ allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses });
     await policy.assert(start);
     const ua = options.config.userAgent ?? DEFAULT_USER_AGENT;
-    const timeouts = options.config.timeouts;
 
+    // Every browser connection of a guarded check goes through the proxy (redirect hops included).
+    const proxy = options.allowPrivate || options.loopbackOnly ? null : new GuardProxy(() => policy);
+    const proxyServer = proxy ? await proxy.start() : null;
     const lease = await this.host.lease({
+      ...(proxyServer ? { proxy: { server: proxyServer, bypass: '<-loopback>' } } : {}),
       userAgent: ua,
       viewport: { width: 1280, height: 900 },
       locale: options.lang === 'en' ? 'en-US' : 'zh-TW',
@@ -95,21 +117,25 @@ export class SiteChecker {
       bypassCSP: false,
     });
     try {
-      await this.guardRequests(lease.context, policy, options);
+      await this.guardRequests(lease.context, options);
       await lease.context.addInitScript({ content: VITALS_INIT_SOURCE });
       const page = await lease.context.newPage();
       const log = new RequestLog();
       log.attach(page);
-      return await this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt);
+      // Playwright can leave a navigation pending forever when the browser crashes mid-load.
+      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy), lease.died]);
     } catch (e) {
       if (lease.browserDied()) throw new BrowserCrashError((e as Error).message.split('\n')[0]);
+      const refused = proxy?.refused.at(-1);
+      if (refused && /ERR_TUNNEL_CONNECTION_FAILED|ERR_PROXY|403/.test((e as Error).message)) throw new UnsafeUrlError(refused.reason, start.href);
       throw e;
     } finally {
       await lease.release();
+      await proxy?.close();
     }
   }
 
-  private async guardRequests(context: BrowserContext, policy: AddressPolicy, options: CheckOptions): Promise<void> {
+  private async guardRequests(context: BrowserContext, options: CheckOptions): Promise<void> {
     if (options.loopbackOnly) {
       await context.route('**/*', (route: Route) => {
         const host = new URL(route.request().url()).hostname;
@@ -119,13 +145,6 @@ export class SiteChecker {
       });
       return;
     }
-    if (options.allowPrivate) return;
-    await context.route('**/*', async (route: Route) => {
-      const reqUrl = route.request().url();
-      if (/^(data|blob):/.test(reqUrl)) return route.continue();
-      const refused = await policy.check(reqUrl).catch(() => null);
-      return refused ? route.abort('blockedbyclient') : route.continue();
-    });
   }
 
   private async checkWithPage(
@@ -137,6 +156,7 @@ export class SiteChecker {
     ua: string,
     options: CheckOptions,
     startedAt: Date,
+    proxy: GuardProxy | null,
   ): Promise<SiteResult> {
     const cats = new Set(options.categories);
     const timeouts = options.config.timeouts;
@@ -155,6 +175,7 @@ export class SiteChecker {
     const t0 = Date.now();
     const { artifacts: startPage } = await gatherPage(page, startUrl, log, gatherOpts('start', true));
     lease.countPage();
+    refusedByProxy(startPage);
     options.onPage?.({ site: startUrl, url: startUrl, ms: Date.now() - t0 });
     const block = detectBlock(startPage.httpStatus, startPage.html);
     if (block) throw new BlockedError(startPage.httpStatus, block);
@@ -186,13 +207,15 @@ export class SiteChecker {
       try {
         const { artifacts } = await gatherPage(page, s.url, log, gatherOpts(s.reason, false));
         lease.countPage();
+        refusedByProxy(artifacts);
         // A redirect off the site is not the site's page: never audit another origin.
         if (new URL(artifacts.finalUrl).origin !== origin) skippedPages.push({ url: s.url, reason: `redirected off the site to ${artifacts.finalUrl}` });
         else if (artifacts.contentType && !/html|xml/i.test(artifacts.contentType)) skippedPages.push({ url: s.url, reason: `not HTML (${artifacts.contentType})` });
         else pages.push(artifacts);
       } catch (e) {
         if (lease.browserDied()) throw e;
-        skippedPages.push({ url: s.url, reason: classifyFailure(e).reason });
+        const refused = proxy?.refused.at(-1);
+        skippedPages.push({ url: s.url, reason: refused && /ERR_TUNNEL|ERR_PROXY/.test((e as Error).message) ? refused.reason : classifyFailure(e).reason });
         // The page may be wedged (e.g. a hung navigation); continue on a fresh one.
         page = await this.freshPage(page, lease, log);
       }
@@ -264,6 +287,12 @@ export class SiteChecker {
       locale: options.lang,
     });
   }
+}
+
+/** A navigation the guard proxy refused (e.g. a redirect into a private network) arrives as its 403 page. */
+function refusedByProxy(page: PageArtifacts): void {
+  const refused = page.headers['x-govcheck-refused'];
+  if (refused) throw new UnsafeUrlError(decodeURIComponent(refused), page.finalUrl);
 }
 
 function isLoopbackOrPrivate(host: string): boolean {

@@ -77,32 +77,77 @@ export function parseSiteUrl(input: string): URL {
   return url;
 }
 
+export interface AddressPolicyOptions {
+  /** Permit loopback and private addresses (--allow-private). */
+  allowPrivate: boolean;
+  /** Exact addresses permitted even though they are private (a narrower allowance than allowPrivate). */
+  allowAddresses?: string[];
+}
+
+interface Verdict {
+  /** The vetted address to connect to, when permitted. */
+  address: string | null;
+  reason: string | null;
+}
+
 /** Resolves hosts once per policy (per site check) and remembers the verdict. */
 export class AddressPolicy {
-  private verdicts = new Map<string, Promise<string | null>>();
+  private verdicts = new Map<string, Promise<Verdict>>();
+  readonly allowPrivate: boolean;
+  private readonly allowAddresses: Set<string>;
 
-  constructor(readonly allowPrivate: boolean) {}
+  constructor(opts: boolean | AddressPolicyOptions) {
+    const o = typeof opts === 'boolean' ? { allowPrivate: opts } : opts;
+    this.allowPrivate = o.allowPrivate;
+    this.allowAddresses = new Set(o.allowAddresses ?? []);
+  }
+
+  private verdict(host: string): Promise<Verdict> {
+    let v = this.verdicts.get(host);
+    if (!v) {
+      v = this.decide(host);
+      this.verdicts.set(host, v);
+    }
+    return v;
+  }
+
+  private permitted(ip: string): boolean {
+    return this.allowPrivate || this.allowAddresses.has(ip) || !isPrivateAddress(ip);
+  }
+
+  private async decide(host: string): Promise<Verdict> {
+    const hint = '(use --allow-private to permit)';
+    if (isIP(host)) return this.permitted(host) ? { address: host, reason: null } : { address: null, reason: `refused private or loopback address ${host} ${hint}` };
+    if (!this.allowPrivate && (host === 'localhost' || host.endsWith('.localhost'))) return { address: null, reason: `refused loopback host ${host} ${hint}` };
+    let addresses: { address: string }[];
+    try {
+      addresses = await lookup(host, { all: true, verbatim: true });
+    } catch (e) {
+      throw new DnsError(host, (e as NodeJS.ErrnoException).code ?? 'ENOTFOUND');
+    }
+    const bad = addresses.find((a) => !this.permitted(a.address));
+    if (bad) return { address: null, reason: `refused ${host}: it resolves to private or loopback address ${bad.address} ${hint}` };
+    return { address: addresses[0]?.address ?? null, reason: addresses.length ? null : `cannot resolve host ${host}` };
+  }
 
   /** Returns null when the URL may be fetched, else the reason it may not. DNS failures reject with DnsError. */
-  check(url: string | URL): Promise<string | null> {
+  async check(url: string | URL): Promise<string | null> {
     let u: URL;
     try {
       u = typeof url === 'string' ? new URL(url) : url;
     } catch {
-      return Promise.resolve(`not a valid URL: ${String(url)}`);
+      return `not a valid URL: ${String(url)}`;
     }
-    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return Promise.resolve(null);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') {
-      return Promise.resolve(`refused scheme ${u.protocol}`);
-    }
-    if (this.allowPrivate) return Promise.resolve(null);
-    const host = u.hostname.replace(/^\[|\]$/g, '');
-    let verdict = this.verdicts.get(host);
-    if (!verdict) {
-      verdict = resolveVerdict(host);
-      this.verdicts.set(host, verdict);
-    }
-    return verdict;
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return null;
+    if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') return `refused scheme ${u.protocol}`;
+    return (await this.verdict(u.hostname.replace(/^\[|\]$/g, ''))).reason;
+  }
+
+  /** The vetted address to connect to for a host; throws UnsafeUrlError / DnsError when refused. */
+  async resolve(host: string, port: number): Promise<string> {
+    const v = await this.verdict(host);
+    if (v.reason || !v.address) throw new UnsafeUrlError(v.reason ?? `cannot resolve ${host}`, `${host}:${port}`);
+    return v.address;
   }
 
   /** Throws UnsafeUrlError / DnsError instead of returning a reason. */
@@ -110,17 +155,4 @@ export class AddressPolicy {
     const reason = await this.check(url);
     if (reason) throw new UnsafeUrlError(reason, String(url));
   }
-}
-
-async function resolveVerdict(host: string): Promise<string | null> {
-  if (isIP(host)) return isPrivateAddress(host) ? `refused private or loopback address ${host} (use --allow-private to permit)` : null;
-  if (host === 'localhost' || host.endsWith('.localhost')) return `refused loopback host ${host} (use --allow-private to permit)`;
-  let addresses: { address: string }[];
-  try {
-    addresses = await lookup(host, { all: true, verbatim: true });
-  } catch (e) {
-    throw new DnsError(host, (e as NodeJS.ErrnoException).code ?? 'ENOTFOUND');
-  }
-  const bad = addresses.find((a) => isPrivateAddress(a.address));
-  return bad ? `refused ${host}: it resolves to private or loopback address ${bad.address} (use --allow-private to permit)` : null;
 }

@@ -288,7 +288,7 @@ function agencySection(a: AgencyReport, m: SweepReportModel, L: Lx): string {
 <div><dt>${L(['新發現／已修正', 'New / fixed'])}</dt><dd>${a.changes.newFindings + a.changes.regressed} / ${a.changes.fixed}</dd></div>
 ${trendText ? `<div><dt>${L(['總分趨勢', 'Overall trend'])}</dt><dd>${sparklineSvg(a.trend)} ${esc(trendText)}</dd></div>` : ''}
 </dl>
-<div class="scroll" role="region" aria-labelledby="${id}-sites" tabindex="0">
+<div class="scroll" role="region" aria-labelledby="${id}-h ${id}-sites" tabindex="0">
 <table>
 <caption id="${id}-sites">${L(['網站', 'Sites'])}</caption>
 <thead><tr><th scope="col">${L(['網站', 'Site'])}</th><th scope="col">${L(['狀態', 'Status'])}</th>${(['overall', ...CATEGORIES] as ScoreKey[]).map((k) => `<th scope="col">${L(CATEGORY_LABEL[k])}</th>`).join('')}<th scope="col">${L(['最近更新', 'Last updated'])}</th><th scope="col">${L(['發現數', 'Findings'])}</th></tr></thead>

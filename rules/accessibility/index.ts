@@ -1,4 +1,6 @@
 import type { Rule } from '../../core/types.ts';
 import { axeRules } from './axe-rules.ts';
+import { bypassBlocks } from './bypass-blocks.ts';
+import { tableHeaderHasCells } from './table-header-has-cells.ts';
 
-export const accessibilityRules: Rule[] = [axeRules];
+export const accessibilityRules: Rule[] = [axeRules, bypassBlocks, tableHeaderHasCells];

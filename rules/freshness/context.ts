@@ -15,9 +15,24 @@ export const NEWS_HREF =
 const NEWS_ATTR = /news|announce|bulletin|press|latest|公告|消息/i;
 const NEWS_LIST_URL = /News\.aspx\?|lp\.asp\?(?:.*&)?ctNode=|\/news\/?(?:$|\?|index|list)|news[_-]?list|\/announcements?\/?(?:$|\?)/i;
 
-const FOOTER_TOKEN = /^(?:footer|foot|ft|copyright|siteinfo|site-info|bottom|footer[-_]\w+|\w+[-_]footer|\w+[-_]foot)$/i;
+const FOOTER_TOKEN = /^(?:footer|foot|ft|copyright|site-?info|(?:site|page|global|main|body)[-_]?foot(?:er)?|foot(?:er)?[-_]?(?:wrap|wrapper|area|inner|info|content|container|box|bottom|main|block|bar|link|links|nav))$/i;
 const HEADER_TOKEN = /^(?:header|masthead|banner|topbar|top-bar|site-header|global-header|header[-_](?:wrap|wrapper|area|inner|top|bar))$/i;
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, caption, legend, [role="heading"], .title, .hd, .head, .heading, th';
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'th']);
+const HEADING_CLASS = /(?:^|\s)(?:title|hd|head|heading)(?:\s|$)/;
+
+function isHeadingLike(el: Element): boolean {
+  return HEADING_TAGS.has(el.localName) || el.getAttribute('role') === 'heading' || HEADING_CLASS.test(el.getAttribute('class') ?? '');
+}
+
+/** First descendant in document order matching `pred` (a walk: see PageContext.linksIn). */
+function firstDescendant(el: Element, pred: (e: Element) => boolean): Element | null {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (pred(c)) return c;
+    const d = firstDescendant(c, pred);
+    if (d) return d;
+  }
+  return null;
+}
 
 /** Per-page memo of the questions asked of many dates. */
 export class PageContext {
@@ -41,20 +56,27 @@ export class PageContext {
     return n;
   }
 
-  /** Page region by semantics first (<main>/<article> win over a footer inside them), else by class/id tokens. */
+  /**
+   * Page region: anything inside <main>/<article> is content (an article's own <header>/<footer>, a
+   * card-footer with the date); otherwise the innermost footer/header/nav by tag, role or class/id token.
+   */
   regionOf(el: Element): DateRegion | null {
+    let chrome: DateRegion | null = null;
     for (let n: Element | null = el; n && n.localName !== 'body' && n.localName !== 'html'; n = n.parentElement) {
       const tag = n.localName;
       const role = n.getAttribute('role');
       if (tag === 'main' || tag === 'article' || role === 'main' || role === 'article') return 'content';
-      if (tag === 'footer' || role === 'contentinfo') return 'footer';
-      if (tag === 'header' || role === 'banner') return 'header';
-      if (tag === 'nav' || role === 'navigation') return 'nav';
-      const tokens = `${n.getAttribute('id') ?? ''} ${n.getAttribute('class') ?? ''}`.split(/\s+/).filter(Boolean);
-      if (tokens.some((t) => FOOTER_TOKEN.test(t))) return 'footer';
-      if (tokens.some((t) => HEADER_TOKEN.test(t))) return 'header';
+      if (chrome) continue;
+      if (tag === 'footer' || role === 'contentinfo') chrome = 'footer';
+      else if (tag === 'header' || role === 'banner') chrome = 'header';
+      else if (tag === 'nav' || role === 'navigation') chrome = 'nav';
+      else {
+        const tokens = `${n.getAttribute('id') ?? ''} ${n.getAttribute('class') ?? ''}`.split(/\s+/).filter(Boolean);
+        if (tokens.some((t) => FOOTER_TOKEN.test(t))) chrome = 'footer';
+        else if (tokens.some((t) => HEADER_TOKEN.test(t))) chrome = 'header';
+      }
     }
-    return null;
+    return chrome;
   }
 
   /** The list row (li, tr, article, or a short block holding a link) a date belongs to, or null. */
@@ -74,9 +96,20 @@ export class PageContext {
     for (let depth = 0; n && depth < 4; depth++, n = n.parentElement) {
       if (n.localName === 'body') break;
       if (this.textLength(n) > 300) break;
-      if (n.localName === 'a' || n.querySelector('a[href]')) return n;
+      if (this.linksIn(n).length > 0) return n;
     }
     return null;
+  }
+
+  /** Links inside (or being) an element. Walks children: linkedom's querySelector scans far beyond small subtrees. */
+  linksIn(el: Element): Element[] {
+    const out: Element[] = [];
+    const visit = (n: Element) => {
+      if (n.localName === 'a' && n.hasAttribute('href')) out.push(n);
+      for (let c = n.firstElementChild; c; c = c.nextElementSibling) visit(c);
+    };
+    visit(el);
+    return out;
   }
 
   /**
@@ -84,8 +117,14 @@ export class PageContext {
    * to a news item URL, sits in a news container, or is on a news list page.
    */
   isNewsRow(row: Element): boolean {
-    const links = Array.from(row.querySelectorAll('a[href]')).concat(row.localName === 'a' ? [row] : []);
-    if (links.length === 0) return false;
+    const links = this.linksIn(row);
+    // <dl> lists pair a <dt> date with a <dd> title (or the reverse): the link sits next door.
+    if (row.localName === 'dt' || row.localName === 'dd') {
+      for (const near of [row.previousElementSibling, row.nextElementSibling]) {
+        if (near && (near.localName === 'dt' || near.localName === 'dd') && near.localName !== row.localName) links.push(...this.linksIn(near));
+      }
+    }
+    if (links.length === 0 || this.isFooterLike(row)) return false;
     for (const a of links) {
       if (NEWS_HREF.test(a.getAttribute('href') ?? '')) return true;
     }
@@ -96,6 +135,14 @@ export class PageContext {
       if (this.isNewsContainer(n)) return true;
     }
     return this.isNewsListPage && this.regionOf(row) !== 'nav' && this.regionOf(row) !== 'footer' && this.regionOf(row) !== 'header';
+  }
+
+  /** A legacy footer row (one table cell holding address, phone, policy links, counters): never a news item. */
+  isFooterLike(el: Element): boolean {
+    const text = el.textContent ?? '';
+    let hits = 0;
+    for (const word of FOOTER_WORDS) if (word.test(text) && ++hits >= 2) return true;
+    return false;
   }
 
   private isNewsContainer(el: Element): boolean {
@@ -120,12 +167,14 @@ export class PageContext {
         .join(' ');
       if (NEWS_WORDS.test(text)) return true;
     }
-    const heading = el.querySelector(HEADING_SELECTOR);
+    const heading = firstDescendant(el, isHeadingLike);
     if (heading && isNewsHeading(heading)) return true;
     const before = el.previousElementSibling;
     return Boolean(before && /^(h[1-6]|caption|legend)$/.test(before.localName) && isNewsHeading(before));
   }
 }
+
+const FOOTER_WORDS = [/地址|address/i, /電話|tel\b|phone/i, /傳真|fax\b/i, /版權|copyright|©|all rights reserved/i, /瀏覽人次|參觀人次|訪客|visitors/i, /最佳瀏覽|解析度|best viewed/i, /隱私權|privacy/i, /服務時間|上班時間|office hours/i];
 
 /** Class tokens that contain "news" but are not lists (a newsletter sign-up form). */
 const WIDGETISH = /newsletter|subscribe/i;

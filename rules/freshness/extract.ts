@@ -7,7 +7,7 @@ import type { FreshnessSource, PageArtifacts } from '../../core/types.ts';
 import { documentOf } from '../lib/dom.ts';
 import { type DateMatch, type LabelKind, findDates, parseDate } from './dates.ts';
 import { type DateRegion, PageContext } from './context.ts';
-import { elementAt, pageTextOf } from './page-text.ts';
+import { elementAt, pageTextOf, textAfterInNode } from './page-text.ts';
 
 export interface DateCandidate {
   date: string;
@@ -58,8 +58,12 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
   const ctx = new PageContext(page, doc);
   const out: DateCandidate[] = [];
   const datedRows = new Set<Element>();
-  const positionalRegion = (index: number): DateRegion => {
-    // Legacy table layouts have no regions: the last lines of the page are its footer, the first its header.
+  const positionalRegion = (el: Element, index: number): DateRegion => {
+    // Legacy table layouts have no regions: a block with address/phone/copyright/counters is the footer,
+    // and so are the last lines of the page; the first lines are its header.
+    for (let n: Element | null = el, depth = 0; n && depth < 3 && ctx.textLength(n) <= 600; n = n.parentElement, depth++) {
+      if (ctx.isFooterLike(n)) return 'footer';
+    }
     if (!pt.hasFooterElement && pt.text.length > 400) {
       if (index > pt.text.length * 0.85) return 'footer';
       if (index < pt.text.length * 0.08) return 'header';
@@ -86,7 +90,7 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
     const semantic = ctx.regionOf(el);
     const chrome = semantic === 'nav' || semantic === 'header' || semantic === 'footer';
     const row = chrome ? null : ctx.rowOf(el);
-    const after = pt.text.slice(m.index + m.raw.length, m.index + m.raw.length + 8);
+    const after = textAfterInNode(pt, m.index + m.raw.length, 8);
     if (row && ctx.isNewsRow(row) && !PROSE_AFTER.test(after)) {
       const region = semantic ?? 'content';
       // One date per news item: the first one (publication date) wins over a later 截止/更新 date.
@@ -96,9 +100,9 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
       }
       continue;
     }
-    if (m.form === 'dotted' && !m.label) continue;
-    const region = semantic ?? positionalRegion(m.index);
-    if (m.label || acceptUnlabelled(m, el, row, after, ctx)) push(m, 'visible-date', region);
+    const region = semantic ?? positionalRegion(el, m.index);
+    // A dotted 115.11.02 outside news rows needs a label or an element of its own (versions look alike).
+    if (m.label || acceptUnlabelled(m, el, m.form === 'dotted' ? null : row, after, ctx)) push(m, 'visible-date', region);
   }
 
   for (const el of pt.times) {
@@ -131,7 +135,7 @@ function acceptUnlabelled(m: DateMatch, el: Element, row: Element | null, after:
     const marks = `${n.getAttribute('class') ?? ''} ${n.getAttribute('id') ?? ''} ${n.getAttribute('itemprop') ?? ''}`;
     if (DATE_CLASS.test(marks)) return ctx.textLength(n) <= 120;
   }
-  return Boolean(row && ctx.textLength(row) <= 200 && row.querySelector('a[href]'));
+  return Boolean(row && ctx.textLength(row) <= 200 && ctx.linksIn(row).length > 0);
 }
 
 function metaDates(page: PageArtifacts, now: Date): DateCandidate[] {

@@ -17,7 +17,7 @@ const LOOKBACK = 28;
 const GAP = String.raw`[ \t]*[\]】)]?[ \t]*[:|]?[ \t]*(?:\n[ \t]*)?$`;
 const CJK_LABEL = new RegExp(String.raw`([\u4e00-\u9fff]{0,8}?)(日期|時間|时间|日|於|于|更新|發布|發佈|公告|公布|異動|上版|刊登|張貼)` + GAP);
 const EN_LABEL = new RegExp(
-  String.raw`\b(last[ \t]+(?:updated|modified|reviewed|revised|changed)|(?:date[ \t]+)?(?:updated|modified|published|posted|released|issued|created|revised)|(?:publication|publish|post(?:ing)?|release|update|modification|revision|issue|last[ \t]+update)[ \t]+date|date)(?:[ \t]+(?:on|at))?` +
+  String.raw`\b((?:date[ \t]+of[ \t]+)?last[ \t]+(?:updated?|modified|modification|reviewed|revised|revision|changed)|date[ \t]+of[ \t]+(?:publication|issue|update|revision)|(?:date[ \t]+)?(?:updated?|modified|published|posted|released|issued|created|revised)|(?:publication|publish|post(?:ing)?|release|update|modification|revision|issue|last[ \t]+update)[ \t]+date|date)(?:[ \t]+(?:on|at))?` +
     GAP,
   'i',
 );

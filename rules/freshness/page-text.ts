@@ -27,6 +27,8 @@ const CELL_TAGS = new Set(['td', 'th']);
 /** Calendar and date-picker widgets: every day of a month, none of it content. */
 export const WIDGET_PATTERN = /calendar|datepicker|date-picker|datetimepicker|flatpickr|daterangepicker|pika-|\bcal-|行事曆/i;
 
+const FOOTERISH = /foot/i;
+
 const cache = new WeakMap<PageArtifacts, PageText>();
 
 export function pageTextOf(page: PageArtifacts): PageText {
@@ -55,6 +57,7 @@ function buildPageText(doc: Document): PageText {
   const times: Element[] = [];
   let length = 0;
   let lastChar = '\n';
+  let hasFooterElement = false;
   const push = (s: string) => {
     parts.push(s);
     length += s.length;
@@ -71,6 +74,8 @@ function buildPageText(doc: Document): PageText {
         if (!s || (s === ' ' && /\s/.test(lastChar))) continue;
         const text = /\s/.test(lastChar) ? s.replace(/^ /, '') : s;
         if (!text) continue;
+        // Minified markup glues inline elements: <a>COVID-19</a><span>115-11-02</span> must not read as one number.
+        if (/[A-Za-z0-9./-]/.test(lastChar) && /^[A-Za-z0-9]/.test(text)) push(' ');
         starts.push(length);
         elements.push(el);
         push(text);
@@ -78,6 +83,9 @@ function buildPageText(doc: Document): PageText {
         const child = node as Element;
         const tag = child.localName?.toLowerCase() ?? '';
         if (isSkipped(child, tag)) continue;
+        if (!hasFooterElement && (tag === 'footer' || child.getAttribute('role') === 'contentinfo' || FOOTERISH.test(`${child.getAttribute('id') ?? ''} ${child.getAttribute('class') ?? ''}`))) {
+          hasFooterElement = true;
+        }
         if (tag === 'time' && child.hasAttribute('datetime')) times.push(child);
         const block = BLOCK_TAGS.has(tag);
         const cell = CELL_TAGS.has(tag);
@@ -89,21 +97,31 @@ function buildPageText(doc: Document): PageText {
       }
     }
   };
-  const root = doc.body ?? doc.documentElement;
+  // From the root element, not <body>: linkedom leaves fragments ('<p>…</p>') outside an empty body.
+  const root = doc.documentElement;
   if (root) walk(root);
-  const hasFooterElement = Boolean(doc.querySelector('footer, [role="contentinfo"], #footer, .footer, #foot, .foot, [class*="footer"], [id*="footer"]'));
   return { text: parts.join(''), starts, elements, times, hasFooterElement };
 }
 
-/** The element whose text contains offset `index`. */
-export function elementAt(pt: PageText, index: number): Element | null {
+function nodeIndexAt(pt: PageText, index: number): number {
   let lo = 0;
   let hi = pt.starts.length - 1;
-  if (hi < 0) return null;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (pt.starts[mid]! <= index) lo = mid;
     else hi = mid - 1;
   }
-  return pt.elements[lo] ?? null;
+  return lo;
+}
+
+/** The element whose text contains offset `index`. */
+export function elementAt(pt: PageText, index: number): Element | null {
+  return pt.starts.length ? (pt.elements[nodeIndexAt(pt, index)] ?? null) : null;
+}
+
+/** Up to `max` characters after offset `from` within the same text node (text in the next element is not "after"). */
+export function textAfterInNode(pt: PageText, from: number, max: number): string {
+  const i = nodeIndexAt(pt, Math.max(0, from - 1));
+  const nodeEnd = pt.starts[i + 1] ?? pt.text.length;
+  return pt.text.slice(from, Math.min(nodeEnd, from + max));
 }

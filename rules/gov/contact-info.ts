@@ -5,7 +5,7 @@ import type { PageArtifacts, PageRule } from '../../core/types.ts';
 import { fail, msg, notApplicable, pass } from '../lib/result.ts';
 import { findClickable } from './lib/clickables.ts';
 import { readableTextOf } from './lib/page-text.ts';
-import { canJudge, pagesToSearch, searchPages } from './lib/scope.ts';
+import { judgeable, pagesToSearch, searchPages } from './lib/scope.ts';
 
 const HAN = '\\u4e00-\\u9fff';
 /** A Taiwanese street address: …路/街/巷/村… then a house number 號 (台北市中正區忠孝東路1段1號). */
@@ -60,7 +60,7 @@ export const contactInfo: PageRule = {
     tags: ['site-element'],
   },
   check(page, ctx) {
-    if (!canJudge(page)) return notApplicable();
+    if (!judgeable(page, ctx)) return notApplicable();
     const address = searchPages(page, ctx, addressOn) !== null;
     const phone = searchPages(page, ctx, phoneOn) !== null;
     if (address && phone) return pass();

@@ -5,7 +5,7 @@ import { linkPresenceRule } from './lib/link-rule.ts';
 
 /** Normalised labels: 政府資訊公開, 主動公開資訊, 資訊公開, Government Information Disclosure, FOIA … */
 export const INFO_DISCLOSURE_LABEL =
-  /資訊公開|主動公開|公開資訊|informationdisclosure|disclosureofinformation|governmentinformation(disclosure|open|public)|opengovernmentinformation|publicinformation|freedomof(government)?information|foia/;
+  /資訊公開|主動公開|公開資訊|informationdisclosure|disclosureofinformation|governmentinformation(disclosure|open|public)|informationopento|proactive(ly)?disclos|opengovernmentinformation|publicinformation|freedomof(government)?information|foia/;
 export const INFO_DISCLOSURE_HREF = /info[-_]?disclos|gov[-_]?info(?!graph)|foia|資訊公開|主動公開/;
 
 export const infoDisclosure = linkPresenceRule({

@@ -5,7 +5,7 @@ import { linkPresenceRule } from './lib/link-rule.ts';
 
 /** Normalised labels: 政府網站資料開放宣告, 資料開放宣告, 開放資料聲明, Open Data Declaration, Open Information Announcement … */
 export const OPEN_DATA_LABEL =
-  /(資料|數據)開放(宣告|聲明)|開放(資料|數據)?(宣告|聲明)|政府資料開放授權|open(government)?(data|information).{0,20}(declaration|announcement|statement|license|licence)|data(openness|opening)(declaration|statement|announcement)/;
+  /(資料|數據)開放(宣告|聲明)|開放(資料|數據)?(宣告|聲明)|政府資料開放授權|open(government)?(data|information).{0,20}(declaration|announcement|statement|license|licence|policy|terms)|data(openness|opening)(declaration|statement|announcement)/;
 export const OPEN_DATA_HREF = /data\.gov\.tw\/license|open[-_]?(gov[-_]?)?data[-_]?(declar|statement|announce)|資料開放宣告/;
 
 export const openDataDeclaration = linkPresenceRule({

@@ -4,7 +4,7 @@ import { msg } from '../lib/result.ts';
 import { linkPresenceRule } from './lib/link-rule.ts';
 
 /** Labels are normalised (lower case, no spaces, 臺→台): 隱私權政策, 隱私權保護政策, 個資保護, Privacy Policy … */
-export const PRIVACY_LABEL = /隱私|個人?資料?保護|個資(政策|聲明|宣告|專區)|privacy/;
+export const PRIVACY_LABEL = /隱私權|隱私(政策|聲明|宣告|保護政策)|個人?資料?保護|個資(政策|聲明|宣告|專區)|privacy/;
 export const PRIVACY_HREF = /privacy|隱私|個資|personal[-_]?(data|info)/;
 
 export const privacyPolicy = linkPresenceRule({

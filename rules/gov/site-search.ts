@@ -5,7 +5,7 @@ import type { PageArtifacts, PageRule } from '../../core/types.ts';
 import { documentOf } from '../lib/dom.ts';
 import { fail, msg, notApplicable, pass } from '../lib/result.ts';
 import { findClickable } from './lib/clickables.ts';
-import { canJudge, pagesToSearch, searchPages } from './lib/scope.ts';
+import { judgeable, pagesToSearch, searchPages } from './lib/scope.ts';
 import { normalizeHref, normalizeLabel } from './lib/text.ts';
 
 /** Normalised names/placeholders of a search field. */
@@ -64,7 +64,7 @@ export const siteSearch: PageRule = {
     tags: ['site-element'],
   },
   check(page, ctx) {
-    if (!canJudge(page)) return notApplicable();
+    if (!judgeable(page, ctx)) return notApplicable();
     if (searchPages(page, ctx, searchOnPage)) return pass();
     return fail({
       message: msg('在首頁找不到站內搜尋功能。', 'No site search (search form, field or link) was found on the start page.'),

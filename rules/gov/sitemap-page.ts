@@ -4,7 +4,7 @@ import { msg } from '../lib/result.ts';
 import { linkPresenceRule } from './lib/link-rule.ts';
 
 /** Normalised labels: 網站導覽, 網站地圖, 網站導航, 網站架構, Site map … */
-export const SITEMAP_LABEL = /網站導覽|網站地圖|網站導航|網站架構|網站索引|^導覽$|sitemap|sitenavigation|sitedirectory|sitenav/;
+export const SITEMAP_LABEL = /網站導覽|網站地圖|網站導航|網站架構|網站索引|^導覽$|sitemap|sitenavigation|sitedirectory|sitenav|siteguide/;
 /** A SiteMap.aspx / sitemap.html page, but not the machine-readable sitemap.xml. */
 export const SITEMAP_HREF = /site[-_]?map(?![^?#]*\.xml)|sitenav|網站導覽/;
 

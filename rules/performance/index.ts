@@ -1,3 +1,4 @@
 import type { Rule } from '../../core/types.ts';
+import { lighthouseAudits } from './lighthouse-audits.ts';
 
-export const performanceRules: Rule[] = [];
+export const performanceRules: Rule[] = [lighthouseAudits];

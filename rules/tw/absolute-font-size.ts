@@ -49,7 +49,7 @@ function stylesheetsOf(page: PageArtifacts): { source: string; text: string }[] 
 export const absoluteFontSize: PageRule = {
   meta: {
     id: 'tw/absolute-font-size',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'minor',
     scope: 'page',
     pages: 'all',

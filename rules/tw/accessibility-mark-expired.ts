@@ -14,7 +14,7 @@ function taipeiDate(d: Date): string {
 export const accessibilityMarkExpired: PageRule = {
   meta: {
     id: 'tw/accessibility-mark-expired',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'moderate',
     scope: 'page',
     pages: 'start',
@@ -56,8 +56,8 @@ export const accessibilityMarkExpired: PageRule = {
       selector: mark.selector,
       snippet: mark.snippet,
       message: msg(
-        `無障礙標章（編號 ${mark.markNumber}）核發於 ${data.issued}，已超過 ${years} 年有效期限（${data.expires} 到期）`,
-        `The accessibility mark (number ${mark.markNumber}) was issued on ${data.issued} and is past its ${years}-year validity (expired ${data.expires})`,
+        `無障礙標章（編號 ${mark.markNumber}）的編號日期為 ${data.issued}，距今已超過 ${years} 年有效期限（約於 ${data.expires} 到期），請確認是否已換發`,
+        `The accessibility mark (number ${mark.markNumber}) dates from ${data.issued}, more than its ${years}-year validity ago (it lapsed around ${data.expires}); check that it was renewed`,
       ),
       data,
     });

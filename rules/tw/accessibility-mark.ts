@@ -21,7 +21,7 @@ function markData(mark: MarkInfo | null): Record<string, unknown> {
 export const accessibilityMark: PageRule = {
   meta: {
     id: 'tw/accessibility-mark',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'serious',
     scope: 'page',
     pages: 'start',

@@ -9,7 +9,7 @@ import { capFindings, hiddenByMarkup } from './lib/markup.ts';
 export const decorativeImageTitle: PageRule = {
   meta: {
     id: 'tw/decorative-image-title',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'moderate',
     scope: 'page',
     pages: 'all',

@@ -118,7 +118,7 @@ function searchKeyPresent(page: PageArtifacts): boolean {
 export const guideBricks: PageRule = {
   meta: {
     id: 'tw/guide-bricks',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'minor',
     scope: 'page',
     pages: 'all',

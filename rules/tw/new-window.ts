@@ -9,7 +9,7 @@ import { NEW_WINDOW_TEXT, opensNewWindow } from './lib/patterns.ts';
 export const newWindow: PageRule = {
   meta: {
     id: 'tw/new-window',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'minor',
     scope: 'page',
     pages: 'all',

@@ -16,14 +16,23 @@ const MAX_CLIMB = 8;
 
 const SIZE_AND_FORMAT_WORDS = /\(?\d+(?:\.\d+)?\s*(?:[kmg]i?b|bytes?)\)?|\b(?:docx?|xlsx?|pptx?|odt|ods|odp|odg|pdf|csv)\b|下載|下载|檔案|檔|格式|download/gi;
 
+/** Per-check memo: pages with hundreds of downloads ask the same containers again and again. */
+const ownTextMemo = new WeakMap<Map<Element, FileLink>, Map<Element, boolean>>();
+
 /** Text an element carries besides its download links: an item title, a description. */
 function ownText(el: Element, files: Map<Element, FileLink>): boolean {
+  let memo = ownTextMemo.get(files);
+  if (!memo) ownTextMemo.set(files, (memo = new Map()));
+  const known = memo.get(el);
+  if (known !== undefined) return known;
   let text = visibleTextOf(el);
-  for (const a of files.keys()) {
-    if (el.contains(a)) text = text.replace(visibleTextOf(a), ' ');
+  for (const a of el.querySelectorAll('a[href]')) {
+    if (files.has(a)) text = text.replace(visibleTextOf(a), ' ');
   }
   const rest = normalizeText(text).replace(SIZE_AND_FORMAT_WORDS, '').replace(/[\s\p{P}\p{S}\d]/gu, '');
-  return rest.length >= 2;
+  const result = rest.length >= 2;
+  memo.set(el, result);
+  return result;
 }
 
 function childContaining(ancestor: Element, el: Element): Element {
@@ -74,7 +83,7 @@ function fileLinks(page: PageArtifacts): Map<Element, FileLink> {
 export const openFormats: PageRule = {
   meta: {
     id: 'tw/open-formats',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'moderate',
     scope: 'page',
     pages: 'all',

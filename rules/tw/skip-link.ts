@@ -50,7 +50,7 @@ function skipLinkElsewhere(page: PageArtifacts): boolean {
 export const skipLink: PageRule = {
   meta: {
     id: 'tw/skip-link',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'serious',
     scope: 'page',
     pages: 'all',

@@ -41,7 +41,7 @@ function viewportOf(page: PageArtifacts): string | null {
 export const zoomLocked: PageRule = {
   meta: {
     id: 'tw/zoom-locked',
-    category: 'accessibility',
+    category: 'governance',
     severity: 'serious',
     scope: 'page',
     pages: 'all',

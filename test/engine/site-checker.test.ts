@@ -1,6 +1,5 @@
 // The engine on its own: sampling, timeouts, redirects, crashes, needs-review separation.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config.ts';
@@ -9,6 +8,7 @@ import { SiteChecker, type CheckOptions } from '../../worker/site-checker.ts';
 import { ROOT } from '../helpers/cli.ts';
 
 let site: FixtureServer;
+let inner: FixtureServer;
 let checker: SiteChecker;
 
 const options = (over: Partial<CheckOptions> = {}): CheckOptions => {
@@ -19,12 +19,16 @@ const options = (over: Partial<CheckOptions> = {}): CheckOptions => {
 
 beforeAll(async () => {
   const hung: unknown[] = [];
+  // Stands for an internal service: a guarded check must never reach it.
+  inner = await startFixtureServer({ host: '127.0.0.2', routes: { '/secret': (_q, r) => void r.writeHead(200, { 'content-type': 'text/html' }).end('<title>secret</title>'), '/pixel.png': (_q, r) => void r.writeHead(200).end() } });
   site = await startFixtureServer({
     root: join(ROOT, 'test/engine/site'),
     routes: {
       // Never answers: the navigation cap must end the check.
       '/hang': (req, res) => void hung.push(req, res),
-      '/elsewhere': (_req, res) => void res.writeHead(302, { location: 'http://127.0.0.2:9/' }).end(),
+      '/elsewhere': (_req, res) => void res.writeHead(302, { location: `${inner.url}/secret` }).end(),
+      '/embeds-inner': (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="en"><head><title>embeds</title></head><body><main><h1>Embeds</h1><img alt="" src="${inner.url}/pixel.png"></main></body></html>`),
       '/slow': async (_req, res) => {
         await new Promise((r) => setTimeout(r, 1500));
         res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><head><title>slow</title></head><body><main><h1>Slow</h1></main></body></html>');
@@ -37,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await checker.close();
   await site.close();
+  await inner.close();
 });
 
 describe('SiteChecker', () => {
@@ -66,6 +71,18 @@ describe('SiteChecker', () => {
     expect(r.scores.overall).toBeNull();
   });
 
+  it('refuses a redirect into a private address and private subresources when private addresses are not allowed', async () => {
+    const guarded = options({ allowPrivate: false, allowAddresses: ['127.0.0.1'], maxPages: 1 });
+    const redirected = await checker.check(`${site.url}/elsewhere`, guarded);
+    expect(redirected.status).toBe('error');
+    expect(redirected.failureKind).toBe('unsafe-address');
+    expect(redirected.error).toMatch(/127\.0\.0\.2/);
+    const embeds = await checker.check(`${site.url}/embeds-inner`, guarded);
+    expect(embeds.status).toBe('ok');
+    expect(embeds.pages[0].title).toBe('embeds');
+    expect(inner.requests).toEqual([]);
+  });
+
   it('a 403 answer is recorded as blocked, not scored', async () => {
     const r = await checker.check(`${site.url}/blocked`, options());
     expect(r.status).toBe('blocked');
@@ -80,7 +97,9 @@ describe('SiteChecker', () => {
   });
 
   it('relaunches a browser killed mid-check and still returns a result for the site', async () => {
-    // Start a check on a slow page, then SIGKILL the browser while it waits.
+    // Warm browser, then start a check on a slow page and SIGKILL the browser while it waits.
+    expect((await checker.check(`${site.url}/clean.html`, options({ maxPages: 1 }))).status).toBe('ok');
+    const launchesBefore = checker.host.launches;
     const pending = checker.check(`${site.url}/slow`, options({ maxPages: 1 }));
     await new Promise((r) => setTimeout(r, 700));
     const killed = killChromiumChildren();
@@ -88,19 +107,29 @@ describe('SiteChecker', () => {
     const r = await pending;
     expect(r.status).toBe('ok');
     expect(r.pages[0].title).toBe('slow');
-    expect(checker.host.launches).toBeGreaterThanOrEqual(2);
+    expect(checker.host.launches).toBeGreaterThan(launchesBefore);
     // And the host keeps working afterwards.
     const again = await checker.check(`${site.url}/clean.html`, options({ maxPages: 1 }));
     expect(again.status).toBe('ok');
   });
 });
 
-/** SIGKILL the Chromium processes launched by this test process. */
+/** SIGKILL every Chromium process descended from this test process. */
 function killChromiumChildren(): number {
   const out = execFileSync('ps', ['-eo', 'pid=,ppid=,comm='], { encoding: 'utf8' });
   const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/));
-  const children = rows.filter(([, ppid, comm]) => Number(ppid) === process.pid && /chrom/i.test(comm ?? ''));
-  for (const [pid] of children) process.kill(Number(pid), 'SIGKILL');
-  return children.length;
+  const mine = new Set([String(process.pid)]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of rows) if (mine.has(ppid) && !mine.has(pid)) grew = mine.add(pid) !== undefined;
+  }
+  const victims = rows.filter(([pid, , comm]) => pid !== String(process.pid) && mine.has(pid) && /chrom/i.test(comm ?? ''));
+  for (const [pid] of victims) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+  return victims.length;
 }
-void readFileSync;

@@ -107,6 +107,98 @@
     stylesheets.push({ url: sheet.href || null, text });
   }
 
+  // Accessibility structure: what assistive technology gets (exposed = rendered and not under
+  // aria-hidden), for rules that cannot judge from markup alone (display:none comes from CSS).
+  const rendered = (el) => (typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : el.getClientRects().length > 0);
+  const exposedEl = (el) => !el.closest('[aria-hidden="true" i]') && rendered(el);
+  const roleOf = (el) => ((attr(el, 'role') || '').trim().toLowerCase().split(/\s+/)[0] || null);
+  const visibleContent = (el) => {
+    if (!rendered(el)) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    return collapse(el.innerText || '') !== '' || !!el.querySelector('img, svg, canvas, video, picture, input, object');
+  };
+  const textName = (el) => collapse(
+    Array.from(el.childNodes).map((n) => (n.nodeType === 3 ? n.textContent : n.nodeType === 1 ? (n.tagName === 'IMG' ? attr(n, 'alt') || '' : attr(n, 'aria-hidden') === 'true' ? '' : textName(n)) : '')).join(' '),
+  );
+  const nameOf = (el) => {
+    const by = attr(el, 'aria-labelledby');
+    if (by) {
+      const t = collapse(by.split(/\s+/).map((id) => { const r = document.getElementById(id); return r ? r.textContent : ''; }).join(' '));
+      if (t) return t;
+    }
+    return collapse(attr(el, 'aria-label')) || textName(el);
+  };
+
+  const MAX_TABLES = 40, MAX_ROWS = 400, MAX_CELLS = 4000;
+  const tables = [];
+  for (const t of document.querySelectorAll('table, [role=table], [role=grid], [role=treegrid]')) {
+    if (tables.length >= MAX_TABLES) break;
+    const html = t.tagName === 'TABLE';
+    const rows = [];
+    let truncated = false, cellCount = 0;
+    const cellOf = (c) => {
+      const tag = c.tagName === 'TD' ? 'td' : c.tagName === 'TH' ? 'th' : 'other';
+      const span = (n, def, min, max) => { const v = parseInt(attr(c, n) || '', 10); return Number.isFinite(v) && v >= min ? Math.min(v, max) : def; };
+      return {
+        tag, role: roleOf(c),
+        colspan: html ? span('colspan', 1, 1, 1000) : span('aria-colspan', 1, 1, 1000),
+        rowspan: html ? span('rowspan', 1, 0, 65534) : span('aria-rowspan', 1, 1, 65534),
+        id: c.id || null, headers: attr(c, 'headers'), scope: attr(c, 'scope'),
+        empty: c.children.length === 0 && !/\S/.test(c.textContent || ''),
+        exposed: exposedEl(c), visible: visibleContent(c),
+        text: collapse(c.textContent).slice(0, 80), selector: selectorOf(c),
+      };
+    };
+    const addRow = (group, cells) => {
+      if (rows.length >= MAX_ROWS || cellCount + cells.length > MAX_CELLS) { truncated = true; return; }
+      cellCount += cells.length;
+      rows.push({ group, cells: cells.map(cellOf) });
+    };
+    if (html) {
+      // HTML table model: row groups in tree order, tfoot last; bare rows form implicit groups.
+      const groups = [], feet = [];
+      let bare = null;
+      for (const child of t.children) {
+        if (child.tagName === 'TR') { if (!bare) { bare = []; groups.push(bare); } bare.push(child); continue; }
+        bare = null;
+        if (child.tagName === 'THEAD' || child.tagName === 'TBODY') groups.push(Array.from(child.rows));
+        else if (child.tagName === 'TFOOT') feet.push(Array.from(child.rows));
+      }
+      [...groups, ...feet].forEach((g, gi) => g.forEach((tr) => addRow(gi, Array.from(tr.cells))));
+    } else {
+      const owner = (el) => el.parentElement && el.parentElement.closest('table, [role=table], [role=grid], [role=treegrid]');
+      for (const row of t.querySelectorAll('[role=row]')) {
+        if (owner(row) !== t) continue;
+        const cells = Array.from(row.querySelectorAll('[role=cell], [role=gridcell], [role=columnheader], [role=rowheader]')).filter((c) => c.parentElement.closest('[role=row]') === row);
+        addRow(0, cells);
+      }
+    }
+    tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: exposedEl(t), selector: selectorOf(t), rows, truncated });
+  }
+
+  const headings = [];
+  for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')) {
+    if (headings.length >= 500) break;
+    const role = roleOf(h);
+    if (role && role !== 'heading') continue; // h1 role="presentation" etc. is no heading
+    const level = role === 'heading' ? parseInt(attr(h, 'aria-level') || '2', 10) || 2 : Number(h.tagName[1]) || 2;
+    headings.push({ level, name: nameOf(h).slice(0, 200), exposed: exposedEl(h), visible: visibleContent(h), selector: selectorOf(h) });
+  }
+
+  const LANDMARK_TAGS = { MAIN: 'main', NAV: 'navigation', ASIDE: 'complementary', SEARCH: 'search' };
+  const LANDMARK_ROLES = ['main', 'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'region', 'form'];
+  const landmarks = [];
+  for (const el of document.querySelectorAll('main, nav, aside, search, header, footer, [role]')) {
+    if (landmarks.length >= 200) break;
+    const explicit = roleOf(el);
+    let role = explicit && LANDMARK_ROLES.includes(explicit) ? explicit : explicit ? null : LANDMARK_TAGS[el.tagName] || null;
+    // header/footer are banner/contentinfo only when not inside sectioning content.
+    if (!explicit && (el.tagName === 'HEADER' || el.tagName === 'FOOTER') && !el.parentElement.closest('article, aside, main, nav, section')) role = el.tagName === 'HEADER' ? 'banner' : 'contentinfo';
+    if (!role) continue;
+    landmarks.push({ role, exposed: exposedEl(el), hasContent: /\S/.test(el.textContent || ''), selector: selectorOf(el) });
+  }
+
   const body = document.body;
   let text = body ? body.innerText || '' : '';
   if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
@@ -131,7 +223,7 @@
   return {
     title: collapse(document.title),
     lang: de ? attr(de, 'lang') ?? attr(de, 'xml:lang') : null,
-    meta, links, images, text, stylesheets, vitals,
+    meta, links, images, text, stylesheets, vitals, tables, headings, landmarks,
     layout: {
       viewportWidth: window.innerWidth,
       scrollWidth: Math.max(de ? de.scrollWidth : 0, body ? body.scrollWidth : 0),

@@ -3,14 +3,14 @@
 // process, nor with two processes on one browser (../shared/research/toolchain.md), so each child
 // owns exactly one browser and the parent sends it one job at a time.
 //
-// Started by host.ts with `node --import tsx child.ts <chromePath>`; talks over the IPC channel
+// Started by host.ts through child-entry.js (`node child-entry.js <chromePath>`); talks over the IPC channel
 // (protocol.ts) and exits as soon as that channel closes, so it never outlives its parent.
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import lighthouse from 'lighthouse';
-import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { launchChrome } from '../chrome.ts';
+import { lighthouseConfig } from './config.ts';
 import { failedSlim, slimLhr, isFailingAudit, type LhrLike } from './slim.ts';
 import { otherLocaleTitles } from './titles.ts';
 import type { FromChild, RunJob, ToChild } from './protocol.ts';
@@ -82,7 +82,7 @@ async function run(job: RunJob): Promise<void> {
         disableFullPageScreenshot: true,
         skipAudits: SKIPPED_AUDITS,
       },
-      job.formFactor === 'desktop' ? desktopConfig : undefined,
+      lighthouseConfig(job.formFactor),
     );
     if (!result) throw new Error('Lighthouse returned no result');
     const lhr = result.lhr as unknown as LhrLike;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { LighthouseSlim } from '../../core/types.ts';
 import type { FromChild, RunJob } from './protocol.ts';
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./child-entry.js', import.meta.url));
 /** Module loading plus a browser launch: seconds normally, far more on a loaded 2-core machine. */
 const STARTUP_TIMEOUT_MS = 90_000;
 /** After SIGTERM the child closes its browser; if it cannot, SIGKILL. */
@@ -36,10 +36,10 @@ export class LighthouseHost {
   constructor(chromePath: string) {
     this.chromePath = chromePath;
     this.child = fork(CHILD, [chromePath], {
-      execArgv: ['--import', 'tsx'],
+      // child-entry.js registers tsx itself, after loading Lighthouse without its hooks. A heap cap
+      // makes a runaway page fail its run (CRASHED, then a fresh child), not the machine.
+      execArgv: ['--max-old-space-size=1536'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      // Lighthouse's module graph is large; a sane heap cap makes a runaway page fail, not the machine.
-      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=1536' },
     });
     this.child.stderr?.setEncoding('utf8');
     this.child.stderr?.on('data', (d: string) => {

@@ -101,7 +101,8 @@ export function slimLhr(lhr: LhrLike, opts: SlimOptions): LighthouseSlim {
   return {
     url: opts.url,
     finalUrl: lhr.finalDisplayedUrl ?? lhr.mainDocumentUrl ?? null,
-    formFactor: opts.formFactor,
+    // What the run actually emulated (the desktop config sets it), else what was asked for.
+    formFactor: lhr.configSettings?.formFactor === 'desktop' || lhr.configSettings?.formFactor === 'mobile' ? lhr.configSettings.formFactor : opts.formFactor,
     lighthouseVersion: lhr.lighthouseVersion,
     benchmarkIndex: numberOrNull(lhr.environment?.benchmarkIndex),
     runtimeError,

@@ -65,7 +65,8 @@ function fromDom(page: PageArtifacts): Clickable[] {
   const out: Clickable[] = [];
   for (const el of Array.from(doc.querySelectorAll(CLICKABLE_SELECTOR))) {
     const tag = el.tagName.toLowerCase();
-    const alts = Array.from(el.querySelectorAll('img,input[type=image]')).map((im) => im.getAttribute('alt'));
+    // Icon links: the image's alt, or failing that its title, names the link.
+    const alts = Array.from(el.querySelectorAll('img,input[type=image]')).flatMap((im) => [im.getAttribute('alt'), im.getAttribute('title')]);
     const text = tag === 'option' || tag === 'a' || tag === 'button' || el.children.length === 0 ? el.textContent : null;
     // A big container with an onclick would carry the whole page's text; only short labels say what it is.
     const shortText = text && text.length <= 200 ? text : null;
@@ -113,8 +114,14 @@ export function clickablesOf(page: PageArtifacts): Clickable[] {
   return list;
 }
 
+/**
+ * Labels longer than this are headlines or paragraphs (a news item that mentions 隱私), not the name of
+ * a policy link; the longest real one seen is "Government Website Open Information Announcement" (44).
+ */
+export const MAX_LABEL_LENGTH = 60;
+
 export function matchesSpec(c: Clickable, spec: ClickableSpec): boolean {
-  if (spec.label && c.labels.some((l) => spec.label!.test(l))) return true;
+  if (spec.label && c.labels.some((l) => l.length <= MAX_LABEL_LENGTH && spec.label!.test(l))) return true;
   if (spec.href && c.href && !/^(javascript:|#)/.test(c.href) && spec.href.test(c.href)) return true;
   return false;
 }

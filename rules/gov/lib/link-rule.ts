@@ -4,7 +4,7 @@
 import type { Localized, PageArtifacts, PageRule, PageRuleContext, RuleMeta } from '../../../core/types.ts';
 import { fail, notApplicable, pass } from '../../lib/result.ts';
 import { findClickable, type ClickableSpec } from './clickables.ts';
-import { canJudge, pagesToSearch, searchPages } from './scope.ts';
+import { judgeable, pagesToSearch, searchPages } from './scope.ts';
 
 export interface LinkRuleSpec {
   meta: Omit<RuleMeta, 'scope' | 'pages' | 'category'> & Partial<Pick<RuleMeta, 'category'>>;
@@ -20,7 +20,7 @@ export function linkPresenceRule(spec: LinkRuleSpec): PageRule {
   return {
     meta: { category: 'governance', ...spec.meta, scope: 'page', pages: 'start' },
     check(page: PageArtifacts, ctx: PageRuleContext) {
-      if (!canJudge(page)) return notApplicable();
+      if (!judgeable(page, ctx)) return notApplicable();
       const hit = searchPages(page, ctx, (p) => findClickable(p, spec.link) ?? (spec.alsoFound?.(p) ? true : null));
       if (hit) return pass();
       return fail({ message: spec.missing, data: { searchedPages: pagesToSearch(page, ctx).length } });

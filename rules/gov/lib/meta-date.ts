@@ -6,7 +6,10 @@ const TIME_TAIL = String.raw`(?:[T ]+(?:上午|下午|am|pm)?\s*\d{1,2}:\d{2}(?:
 const GREGORIAN = new RegExp(String.raw`^(\d{4})(?:([-/.])(\d{1,2})(?:\2(\d{1,2})${TIME_TAIL})?)?$`, 'i');
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const ROC_NUMERIC = new RegExp(String.raw`^(?:中華民國|民國)?\s*(\d{2,3})([-/.])(\d{1,2})\2(\d{1,2})${TIME_TAIL}$`, 'i');
-const ROC_WORDS = /^(?:中華民國|民國)?\s*(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+/** 115年11月27日 (ROC) or 2026年11月27日 (Gregorian). */
+const YEAR_MONTH_DAY_WORDS = /^(?:中華民國|民國)?\s*(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+/** RFC 2822 / HTTP dates: Wed, 27 Nov 2026 10:00:00 GMT. */
+const RFC_DATE = /^(?:[a-z]{3},?\s*)?\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b/i;
 
 function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -28,7 +31,11 @@ export function isValidMetaDate(raw: string): boolean {
   if (m) return Number(m[1]) >= 1900 && validDay(Number(m[1]), Number(m[2]), Number(m[3]));
   m = ROC_NUMERIC.exec(s);
   if (m) return Number(m[1]) >= 1 && validDay(Number(m[1]) + 1911, Number(m[3]), Number(m[4]));
-  m = ROC_WORDS.exec(s);
-  if (m) return Number(m[1]) >= 1 && validDay(Number(m[1]) + 1911, Number(m[2]), Number(m[3]));
-  return false;
+  m = YEAR_MONTH_DAY_WORDS.exec(s);
+  if (m) {
+    const year = Number(m[1]);
+    if (year < 1 || (year > 300 && year < 1900)) return false;
+    return validDay(year >= 1900 ? year : year + 1911, Number(m[2]), Number(m[3]));
+  }
+  return RFC_DATE.test(s) && !Number.isNaN(Date.parse(s));
 }

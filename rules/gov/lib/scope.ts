@@ -1,12 +1,20 @@
 // Which pages a site-element rule (privacy link, contact block, search …) looks at, and when it may judge.
-// The element belongs on the start page; the other sampled pages are searched too, because every sampled
-// page was reached from the start page: finding the element there means our matcher missed it on the
-// start page (a splash page, a menu built by script), and a finding must mean "we could not find it".
+// The element belongs on the start page, so that is where we look. Only when the start page is a thin
+// splash or frameset page ("進入網站", a few links) do the other sampled pages stand in for it: they are
+// the site's real home and content pages, and a finding must mean "we could not find it".
 import type { PageArtifacts, PageRuleContext } from '../../../core/types.ts';
 import { documentOf } from '../../lib/dom.ts';
 
-/** The start page first, then the other sampled pages of the site that loaded. */
+/** A start page with fewer links than this is a splash page (or frameset) rather than a home page. */
+export const SPLASH_MAX_LINKS = 5;
+
+function linkCount(page: PageArtifacts): number {
+  return Math.max(page.links.length, documentOf(page).querySelectorAll('a[href],area[href]').length);
+}
+
+/** The start page; after a splash page, also the other sampled pages of the site that loaded. */
 export function pagesToSearch(page: PageArtifacts, ctx: PageRuleContext): PageArtifacts[] {
+  if (linkCount(page) >= SPLASH_MAX_LINKS) return [page];
   const others = ctx.site.pages.filter((p) => p !== page && (p.httpStatus === null || p.httpStatus < 400));
   return [page, ...others];
 }
@@ -21,6 +29,11 @@ export function canJudge(page: PageArtifacts): boolean {
   if (noLinks && doc.querySelector('frameset,frame')) return false;
   if (noLinks && !page.text.trim() && !(doc.body?.textContent ?? '').trim()) return false;
   return true;
+}
+
+/** Whether a site-element rule can judge: the start page has content, or other sampled pages stand in for it. */
+export function judgeable(page: PageArtifacts, ctx: PageRuleContext): boolean {
+  return canJudge(page) || pagesToSearch(page, ctx).length > 1;
 }
 
 /** First result of `find` over the pages to search, with the page it was found on. */

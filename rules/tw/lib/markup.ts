@@ -6,11 +6,12 @@ import { collapseWhitespace, documentOf, normalizeText } from '../../lib/dom.ts'
 
 /**
  * Hidden by the markup itself (the same exclusions Freego makes): `hidden`, aria-hidden="true",
- * inline display:none / visibility:hidden, or inside <template>. Computed styles are unknown here.
+ * inline display:none / visibility:hidden, or inside <template> / <noscript>. Computed styles are unknown here.
  */
 export function hiddenByMarkup(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.tagName === 'TEMPLATE') return true;
+    // <noscript> content is inert while scripts run, which is how the page was gathered.
+    if (node.tagName === 'TEMPLATE' || node.tagName === 'NOSCRIPT') return true;
     if (node.hasAttribute('hidden')) return true;
     if ((node.getAttribute('aria-hidden') ?? '').trim().toLowerCase() === 'true') return true;
     const style = (node.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
@@ -98,8 +99,8 @@ function decodeFragment(raw: string): string {
 export function fragmentTargetOf(page: PageArtifacts, rawHref: string | null): FragmentTarget {
   if (rawHref === null) return { kind: 'none' };
   const raw = rawHref.trim();
-  if (raw === '' ) return { kind: 'none' };
-  if (/^javascript:/i.test(raw) || raw === '#' || /^#!?$/.test(raw)) return { kind: 'script' };
+  if (raw === '') return { kind: 'none' };
+  if (/^javascript:/i.test(raw) || /^#!?$/.test(raw)) return { kind: 'script' };
   const doc = documentOf(page);
   if (raw.startsWith('#')) {
     const fragment = decodeFragment(raw.slice(1));

@@ -107,6 +107,23 @@ describe('news lists', () => {
     expect(news.map((d) => d.date)).toEqual(['2026-11-01']);
   });
 
+  it('reads minified rows: a title starting with 修正/公布 and a title ending in digits glued to the date', () => {
+    const html = `<html><body><div class="news"><h2>最新消息</h2><ul><li><span class="date">115-11-02</span><a href="/n/1">修正「補助要點」</a></li><li><a href="/n/2">COVID-19</a><span>115-11-01</span></li></ul></div></body></html>`;
+    expect(extractPageDates(makePage(html), now).map((d) => [d.source, d.date])).toEqual([['news-list', '2026-11-02'], ['news-list', '2026-11-01']]);
+  });
+
+  it('reads a <dl> list pairing <dt> dates with <dd> titles', () => {
+    const html = `<html><body><div class="box"><h3>Press releases</h3><dl><dt>2026-11-10</dt><dd><a href="/p/1">A</a></dd><dt>2026-11-09</dt><dd><a href="/p/2">B</a></dd><dt>2026-11-08</dt><dd><a href="/p/3">C</a></dd></dl></div></body></html>`;
+    expect(extractPageDates(makePage(html), now).filter((d) => d.source === 'news-list')).toHaveLength(3);
+  });
+
+  it('keeps dates in card footers and article headers as content', () => {
+    const html = `<html><body><section class="news"><h2>News</h2><div class="card"><a href="/x">A</a><div class="card-footer"><small>2026-11-02</small></div></div></section>
+      <div class="footer">Last updated: 2026-10-01</div></body></html>`;
+    const dates = extractPageDates(makePage(html), now);
+    expect(dates.map((d) => [d.source, d.date, d.region])).toEqual([['news-list', '2026-11-02', 'content'], ['visible-date', '2026-10-01', 'footer']]);
+  });
+
   it('does not treat a dated list without links or news headings as news', () => {
     const html = `<html><body><main><h2>法規沿革</h2><ul><li>中華民國九十年一月十七日總統令制定公布</li><li>115-01-05 修正</li></ul></main></body></html>`;
     expect(extractPageDates(makePage(html), now).filter((d) => d.source === 'news-list')).toEqual([]);
@@ -125,7 +142,7 @@ describe('meta, header, sitemap and feed dates', () => {
   it('falls back to Last-Modified, then sitemap lastmod, only when the pages carry no date', () => {
     const page = makePage(bare, { headers: { 'last-modified': 'Tue, 03 Nov 2026 01:00:00 GMT' } });
     const sitemap = { url: 'https://www.example.gov.tw/sitemap.xml', status: 200, error: null, entries: [{ loc: 'https://www.example.gov.tw/a', lastmod: '2026-11-10' }, { loc: 'https://www.example.gov.tw/b', lastmod: '2026-09-01' }] };
-    expect(computeFreshness(makeSite([page]), { now })).toMatchObject({ lastUpdated: '2026-11-10', source: 'sitemap' });
+    expect(computeFreshness(makeSite([page], { sitemap }), { now })).toMatchObject({ lastUpdated: '2026-11-10', source: 'sitemap' });
     expect(computeFreshness(makeSite([page], { sitemap: { ...sitemap, entries: [] } }), { now })).toMatchObject({ lastUpdated: '2026-11-03', source: 'http-header' });
     // a visible date outranks a newer file date: a redeploy is not a content update
     const dated = makePage(contentPage('zh', '更新日期', '115-10-01', '115-11-27'), { headers: { 'last-modified': 'Tue, 03 Nov 2026 01:00:00 GMT' } });
@@ -196,6 +213,27 @@ describe('footer dates across sampled pages', () => {
   });
 });
 
+describe('more decoys', () => {
+  it('treats a legacy footer cell as footer even when it is not at the end of the page', () => {
+    const tail = Array.from({ length: 20 }, (_, i) => `<tr><td><a href="/lp.asp?ctNode=${i}">相關連結 ${i}</a> 說明文字說明文字說明文字</td></tr>`).join('');
+    const html = `<html><body><table><tr><td><a href="ct.asp?xItem=1&ctNode=2">消息一</a></td><td>115/08/01</td></tr></table>
+      <table><tr><td>地址：100臺北市中正區重慶南路一段122號　電話：(02)2311-3731<br>最後更新日期：115/11/27　瀏覽人次：925913</td></tr></table>
+      <table>${tail}</table></body></html>`;
+    const site = makeSite([makePage(html)]);
+    expect(computeFreshness(site, { now })).toMatchObject({ lastUpdated: '2026-08-01', source: 'news-list' });
+  });
+
+  it('ignores a header clock showing today', () => {
+    const html = `<html><body><div class="header"><span class="date">2026年11月27日 星期五</span></div><div class="center"><p>發布日期：115-10-01</p></div></body></html>`;
+    expect(computeFreshness(makeSite([makePage(html)]), { now })).toMatchObject({ lastUpdated: '2026-10-01' });
+  });
+
+  it('ignores a date meta stamped with the scan date on every page', () => {
+    const page = (p: string) => makePage('<html><head><meta name="DC.Date" content="2026-11-27"></head><body><main><p>更新日期：115-09-01</p></main></body></html>', { url: `https://www.example.gov.tw/${p}` });
+    expect(computeFreshness(makeSite([page('a'), page('b')]), { now })).toMatchObject({ lastUpdated: '2026-09-01', source: 'visible-date' });
+  });
+});
+
 describe('pages', () => {
   it('copes with an empty page and a page without body', () => {
     expect(extractPageDates(makePage(''), now)).toEqual([]);
@@ -203,7 +241,7 @@ describe('pages', () => {
   });
 
   it('extracts a ~300 KB page quickly enough to run on every sampled page', () => {
-    const rows = Array.from({ length: 3000 }, (_, i) => `<li><span class="date">115-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1}</span><a href="News_Content.aspx?n=1&s=${i}">消息標題第 ${i} 則，內容摘要文字</a></li>`).join('');
+    const rows = Array.from({ length: 3000 }, (_, i) => `<li><span class="date">115-${String((i % 10) + 1).padStart(2, '0')}-0${(i % 9) + 1}</span><a href="News_Content.aspx?n=1&s=${i}">消息標題第 ${i} 則，內容摘要文字</a></li>`).join('');
     const html = `<html><body><div class="news"><h2>最新消息</h2><ul>${rows}</ul></div></body></html>`;
     expect(html.length).toBeGreaterThan(250_000);
     const dates = extractPageDates(makePage(html), now);

@@ -40,6 +40,14 @@ describe('gov/privacy-policy', () => {
     }
   });
 
+  it('a news headline that mentions privacy is not a privacy policy link', () => {
+    const html = homePage('hyweb', 'zh', { privacy: false }).replace(
+      '<div class="news"><ul>',
+      '<div class="news"><ul><li><a href="/News_Content.aspx?n=1&s=12">本部辦理公務機關落實個人隱私維護與資料安全管理說明會，歡迎各機關承辦人員踴躍報名參加</a></li>',
+    );
+    expect(runOnHtml(privacyPolicy, html).findings).toHaveLength(1);
+  });
+
   it('finds the link on another sampled page when the start page is a splash page', () => {
     const splash = '<html><body><a href="/home.htm"><img src="enter.gif" alt="進入網站"></a></body></html>';
     const home = makeHome();
@@ -47,10 +55,23 @@ describe('gov/privacy-policy', () => {
     expect(runOnHtml(privacyPolicy, splash).findings).toHaveLength(1);
   });
 
+  it('does not borrow the link from another sampled page when the start page is a real home page', () => {
+    const r = runOnHtml(privacyPolicy, homePage('modern', 'zh', { privacy: false, combined: false }), {}, [makeHome()]);
+    expect(r.findings).toHaveLength(1);
+  });
+
   it('is not applicable on a frameset whose frames were not gathered, or on an empty render', () => {
     const frameset = '<html><frameset cols="20%,80%"><frame src="left.htm"><frame src="main.htm"></frameset></html>';
     expect(runOnHtml(privacyPolicy, frameset, { text: '' }).applicable).toBe(false);
     expect(runOnHtml(privacyPolicy, '<html><body></body></html>', { text: '' }).applicable).toBe(false);
+  });
+
+  it('judges a frameset by its sampled frame pages', () => {
+    const frameset = '<html><frameset rows="100,*"><frame src="top.htm"><frame src="main.htm"></frameset></html>';
+    const frame = (html: string) => makePage(html, { url: 'https://www.example.gov.tw/main.htm', sampledBecause: 'frame' });
+    expect(runOnHtml(privacyPolicy, frameset, { text: '' }, [frame(homePage('legacy', 'zh'))]).findings).toEqual([]);
+    const without = runOnHtml(privacyPolicy, frameset, { text: '' }, [frame(homePage('legacy', 'zh', { privacy: false }))]);
+    expect(without.findings).toHaveLength(1);
   });
 });
 

@@ -12,8 +12,8 @@ describe('tw/accessibility-mark-expired', () => {
   it('reports the 2016 mark on the legacy page (zh and en)', () => {
     const { findings } = run(accessibilityMarkExpired, makePage(LEGACY), NOW);
     expect(findings).toHaveLength(1);
-    expect(findings[0]!.message['zh-TW']).toBe('無障礙標章（編號 20160911130355）核發於 2016-09-11，已超過 3 年有效期限（2019-09-11 到期）');
-    expect(findings[0]!.message.en).toContain('past its 3-year validity');
+    expect(findings[0]!.message['zh-TW']).toBe('無障礙標章（編號 20160911130355）的編號日期為 2016-09-11，距今已超過 3 年有效期限（約於 2019-09-11 到期），請確認是否已換發');
+    expect(findings[0]!.message.en).toContain('more than its 3-year validity ago');
     expect(findings[0]!.data).toMatchObject({ markNumber: '20160911130355', level: 'A+', issued: '2016-09-11', expires: '2019-09-11' });
   });
 
