@@ -154,6 +154,21 @@ export interface LandmarkArtifact {
   selector: string;
 }
 
+/** Text painted over a background image or gradient, with the colours behind it worked out per character. */
+export interface TextBackgroundArtifact {
+  selector: string;
+  snippet: string;
+  text: string;
+  fontSizePx: number;
+  fontWeight: number;
+  /** Computed text colour (CSS). */
+  color: string;
+  /** Lowest, over the judged characters, of each character's highest contrast with the colours behind it. */
+  worstRatio: number;
+  worstChar: string;
+  charsJudged: number;
+}
+
 export interface Stylesheet {
   /** null for inline <style> blocks. */
   url: string | null;
@@ -248,6 +263,8 @@ export interface PageArtifacts {
   /** Headings and landmarks of the top document, with accessibility-tree exposure. */
   headings?: HeadingArtifact[];
   landmarks?: LandmarkArtifact[];
+  /** Text over background images/gradients whose contrast could be worked out (first screen only). */
+  textBackgrounds?: TextBackgroundArtifact[];
   vitals: PageVitals;
   requestIssues: RequestIssue[];
   timings: PageTimings;
@@ -577,6 +594,8 @@ export interface SiteResult {
   durationMs: number;
   /** Pages that failed to load while the site as a whole was checked. */
   skippedPages: { url: string; reason: string }[];
+  /** Where the site's time went (ms): page loads, site probes, waiting for Lighthouse, rules. */
+  stageMs?: { pages: number; probes: number; lighthouseWait: number; rules: number };
 }
 
 export interface CheckReport {

@@ -14,7 +14,7 @@ import { samplePages } from './sampler.ts';
 import { checkLinks, directoryCandidates, fetchFeeds, fetchRobots, fetchSitemap, probeDirectories, probeHttps, probeSoft404, probeTls } from './site-probes.ts';
 import { AddressPolicy, isPrivateAddress, parseSiteUrl, UnsafeUrlError } from './url-guard.ts';
 import { GuardProxy } from './guard-proxy.ts';
-import { runLighthouse } from './lighthouse/index.ts';
+import { prepareLighthouse, runLighthouse } from './lighthouse/index.ts';
 
 export const DEFAULT_USER_AGENT = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 govcheck/${VERSION} (+https://github.com/govcheck/govcheck#for-site-owners)`;
 
@@ -195,10 +195,11 @@ export class SiteChecker {
       maxPages: options.maxPages,
     });
 
-    // Lighthouse runs in its own process and browser, alongside the page loop.
-    const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, sample.map((s) => s.url), options) : Promise.resolve([]);
-    lighthouseP.catch(() => undefined);
+    // Lighthouse runs in its own process and browser after this site's page loop (page work on the
+    // same 2 cores would distort its timings); its child process warms up meanwhile.
+    if (cats.has('performance')) prepareLighthouse(this.host.chromePath);
 
+    const pagesStarted = Date.now();
     const pages: PageArtifacts[] = [startPage];
     const skippedPages: { url: string; reason: string }[] = [];
     for (const s of sample) {
@@ -222,6 +223,10 @@ export class SiteChecker {
       options.onPage?.({ site: startUrl, url: s.url, ms: Date.now() - t });
     }
 
+    const pagesMs = Date.now() - pagesStarted + startPage.timings.totalMs;
+    const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options) : Promise.resolve([]);
+    lighthouseP.catch(() => undefined);
+    const probesStarted = Date.now();
     const externalNetwork = !(options.loopbackOnly || isLoopbackOrPrivate(new URL(origin).hostname));
     const site: SiteArtifacts = {
       startUrl,
@@ -251,12 +256,16 @@ export class SiteChecker {
       ]);
       Object.assign(site, { feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks });
     }
+    const probesMs = Date.now() - probesStarted;
+    const lighthouseStarted = Date.now();
     site.lighthouse = await lighthouseP.catch((e) => {
       skippedPages.push({ url: startUrl, reason: `Lighthouse: ${(e as Error).message}` });
       return [];
     });
 
-    return assembleSiteResult({
+    const lighthouseWait = Date.now() - lighthouseStarted;
+    const rulesStarted = Date.now();
+    const result = assembleSiteResult({
       site,
       categories: options.categories,
       config: options.config,
@@ -266,6 +275,8 @@ export class SiteChecker {
       startedAt,
       skippedPages,
     });
+    result.stageMs = { pages: pagesMs, probes: probesMs, lighthouseWait, rules: Date.now() - rulesStarted };
+    return result;
   }
 
   private async freshPage(old: Page, lease: LeasedContext, log: RequestLog): Promise<Page> {

@@ -29,7 +29,7 @@ function suite(site: SiteResult, lang: CheckReport['lang']): string {
       cases.push(`    <testcase classname="govcheck.${escapeXml(category)}" name="${escapeXml(name)}"><failure type="${escapeXml(failures[0].severity)}" message="${escapeXml(`${failures.length} finding(s)`)}">${escapeXml(body)}</failure></testcase>`);
     }
     for (const b of site.budgets) {
-      const name = `budget ${b.metric}${b.url ? ` (${b.url})` : ''} ≤ ${b.limit}`;
+      const name = `budget ${b.metric}${b.url ? ` (${b.url})` : ''} ${b.operator ?? '≤'} ${b.limit}`;
       cases.push(
         b.passed
           ? `    <testcase classname="govcheck.budget" name="${escapeXml(name)}"/>`

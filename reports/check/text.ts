@@ -110,7 +110,7 @@ function renderSite(site: SiteResult, lang: Lang, color: boolean): string[] {
   if (site.budgets.length) {
     const failed = site.budgets.filter((b) => !b.passed);
     out.push(`  ${w('budgets')}: ${site.budgets.length - failed.length}/${site.budgets.length}`);
-    for (const b of failed) out.push(`    ${paint(color, '31', '✗')} ${w('failedBudget')}: ${b.metric} ${b.measured ?? '—'} > ${b.limit}${b.url ? ` (${b.url})` : ''}`);
+    for (const b of failed) out.push(`    ${paint(color, '31', '✗')} ${w('failedBudget')}: ${b.metric} ${b.measured ?? '—'}, ${b.operator ?? '≤'} ${b.limit}${b.url ? ` (${b.url})` : ''}`);
   }
   if (site.skippedPages.length) {
     out.push(`  ${w('skipped')}:`);

@@ -46,6 +46,8 @@ export interface CaseOutcome {
   /** Case loads assets the corpus does not hold, or outside resources (blocked offline). */
   offlineCaveat: boolean;
   ms: number;
+  /** Set when the first run ended in a load/check error and this outcome is from the one retry. */
+  retriedAfter?: string;
 }
 
 export function loadManifest(root = CORPUS_ROOT): ActCase[] {

@@ -18,6 +18,7 @@ const SAMPLE: [string, string, string][] = [
   ['d0f69e', 'c03135d1a5', 'inapplicable: th role=cell'],
   ['cf77f2', '55a6cc3efc', 'failed: own rule a11y/bypass-blocks'],
   ['cf77f2', 'c039d5c079', 'passed: content comes before the repeated block'],
+  ['afw4f7', 'e8f3acb1dc', 'failed: own rule a11y/contrast-over-backgrounds (gradient)'],
 ];
 
 describe('W3C ACT sample through the check engine', () => {

@@ -22,6 +22,7 @@ import {
   pct,
   scoreCase,
   tally,
+  type ActCase,
   type CaseOutcome,
 } from './act-corpus.ts';
 
@@ -50,17 +51,21 @@ const started = Date.now();
 let done = 0;
 let outcomes: CaseOutcome[];
 try {
-  outcomes = await mapLimit(cases, concurrency, async (c) => {
+  const run = async (c: ActCase): Promise<CaseOutcome> => {
     const t = Date.now();
-    let outcome: CaseOutcome;
     try {
       const result = await checker.check(`${server.url}/${c.path}`, options);
-      outcome = scoreCase(c, result, Date.now() - t);
+      return scoreCase(c, result, Date.now() - t);
     } catch (e) {
-      outcome = scoreCase(c, null, Date.now() - t, `check threw: ${(e as Error).message.split('\n')[0]}`);
+      return scoreCase(c, null, Date.now() - t, `check threw: ${(e as Error).message.split('\n')[0]}`);
     }
+  };
+  outcomes = await mapLimit(cases, concurrency, async (c) => {
+    let outcome = await run(c);
+    // One retry for a load or check error (a busy machine can abort a navigation); both are reported.
+    if (outcome.error) outcome = { ...(await run(c)), retriedAfter: outcome.error };
     done++;
-    if (!values.quiet && process.stderr.isTTY && done % 25 === 0) process.stderr.write(`eval:act ${done}/${cases.length}\n`);
+    if (!values.quiet && done % 50 === 0) process.stderr.write(`eval:act ${done}/${cases.length} (${Math.round((Date.now() - started) / 1000)} s)\n`);
     return outcome;
   });
 } finally {
@@ -116,6 +121,9 @@ line(`Missed failed cases: ${missed.length}`);
 for (const o of missed) line(`  ${o.ruleId} ${o.title.padEnd(20)} ${o.needsReview.length ? `needs review: ${o.needsReview.join(', ')}` : 'no result'}  ${o.path}`);
 const reviewed = outcomes.filter((o) => o.needsReview.length > 0);
 line(`Cases with needs-review results on mapped rules (not violations): ${reviewed.length}`);
+const retried = outcomes.filter((o) => o.retriedAfter);
+line(`Retried once after a load/check error: ${retried.length} (${retried.filter((o) => !o.error).length} recovered)`);
+for (const o of retried) line(`  ${o.ruleId} ${o.title.padEnd(20)} first try: ${o.retriedAfter}`);
 const errors = outcomes.filter((o) => o.error);
 line(`Load/check errors (counted as disagreement): ${errors.length}`);
 for (const o of errors) line(`  ${o.ruleId} ${o.title.padEnd(20)} ${o.error}  ${o.path}`);

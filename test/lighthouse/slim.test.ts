@@ -60,11 +60,16 @@ describe('slimLhr', () => {
   });
 
   it('records a runtime error with no metrics or audits', () => {
-    const s = slimLhr(lhr({ runtimeError: { code: 'ERRORED_DOCUMENT_REQUEST', message: 'Lighthouse was unable to reliably load the page (Status code: 500)' } }), { url: 'https://x/', formFactor: 'desktop', durationMs: 1 });
+    const s = slimLhr(
+      lhr({ runtimeError: { code: 'ERRORED_DOCUMENT_REQUEST', message: 'Lighthouse was unable to reliably load the page (Status code: 500)' }, configSettings: { formFactor: 'desktop', locale: 'en' } }),
+      { url: 'https://x/', formFactor: 'mobile', durationMs: 1 },
+    );
     expect(s.runtimeError).toMatch(/^ERRORED_DOCUMENT_REQUEST: /);
     expect(s.failingAudits).toEqual([]);
     expect(s.metrics.lcpMs).toBeNull();
+    // What the run emulated wins over what was asked for.
     expect(s.formFactor).toBe('desktop');
+    expect(slimLhr(lhr({ configSettings: {} }), { url: 'https://x/', formFactor: 'desktop', durationMs: 1 }).formFactor).toBe('desktop');
   });
 
   it('stays small', () => {

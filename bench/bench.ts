@@ -1,0 +1,202 @@
+// npm run bench: govcheck against the practical limit for the same work on this machine.
+//   1. govcheck checking N generated government sites (accessibility, freshness, governance,
+//      security; no Lighthouse unless --with-lighthouse): pages/min, sites/min, peak RSS of every
+//      process together, time per stage;
+//   2. a bare baseline on the very pages govcheck checked: one Chromium, a minimal loop of
+//      page.goto + axe-core, at the best concurrency measured for this machine;
+//   3. the ratio. Measurements only: nothing here is asserted by npm test.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultConfig } from '../core/config.ts';
+import { mapLimit } from '../core/concurrency.ts';
+import type { SiteResult } from '../core/types.ts';
+import { generateBenchSites } from '../fixtures/bench.ts';
+import { serveSiteSet } from '../fixtures/serve.ts';
+import { DEFAULT_AXE_TAGS } from '../worker/axe-runner.ts';
+import { launchChrome, resolveChromePath } from '../worker/chrome.ts';
+import { defaultConcurrency } from '../worker/concurrency.ts';
+import { SiteChecker } from '../worker/site-checker.ts';
+import { closeLighthouse } from '../worker/lighthouse/index.ts';
+
+const require = createRequire(import.meta.url);
+const axeSource: string = require('axe-core').source;
+
+const { values } = parseArgs({
+  options: {
+    sites: { type: 'string', default: '40' },
+    pages: { type: 'string', default: '5' },
+    concurrency: { type: 'string' },
+    'baseline-concurrency': { type: 'string', default: '1,2,3' },
+    'with-lighthouse': { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+  },
+});
+const SITES = Number(values.sites);
+const PAGES = Number(values.pages);
+const CONCURRENCY = values.concurrency ? Number(values.concurrency) : defaultConcurrency();
+
+/**
+ * Peak memory of this process and all its descendants (Chromium, Lighthouse child), sampled.
+ * PSS, not RSS: Chromium's processes share most of their pages, and summing RSS would count them
+ * once per process.
+ */
+class MemorySampler {
+  peakMb = 0;
+  private timer: NodeJS.Timeout | null = null;
+  start(): void {
+    this.peakMb = 0;
+    const sample = () => {
+      try {
+        const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+          .trim()
+          .split('\n')
+          .map((l) => l.trim().split(/\s+/).map(Number));
+        const mine = new Set([process.pid]);
+        for (let grew = true; grew; ) {
+          grew = false;
+          for (const [pid, ppid] of rows) if (mine.has(ppid) && !mine.has(pid)) grew = Boolean(mine.add(pid));
+        }
+        let kb = 0;
+        for (const pid of mine) {
+          try {
+            kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+          } catch {
+            /* the process ended between ps and the read */
+          }
+        }
+        this.peakMb = Math.max(this.peakMb, kb / 1024);
+      } catch {
+        /* ps can fail transiently; the next sample counts */
+      }
+    };
+    sample();
+    this.timer = setInterval(sample, 250);
+  }
+  stop(): number {
+    if (this.timer) clearInterval(this.timer);
+    return Math.round(this.peakMb);
+  }
+}
+
+interface GovcheckRun {
+  results: SiteResult[];
+  wallMs: number;
+  pages: number;
+  peakMb: number;
+}
+
+async function runGovcheck(urls: string[], withLighthouse: boolean): Promise<GovcheckRun> {
+  const checker = new SiteChecker();
+  const config = defaultConfig();
+  const rss = new MemorySampler();
+  rss.start();
+  const started = Date.now();
+  const categories = withLighthouse ? (['accessibility', 'freshness', 'governance', 'security', 'performance'] as const) : (['accessibility', 'freshness', 'governance', 'security'] as const);
+  const results = await mapLimit(urls, CONCURRENCY, (url) =>
+    checker.check(url, { categories: [...categories], maxPages: PAGES, now: new Date(), allowPrivate: true, config, lang: 'zh-TW' }),
+  );
+  const wallMs = Date.now() - started;
+  await checker.close();
+  await closeLighthouse();
+  const peakMb = rss.stop();
+  return { results, wallMs, pages: results.reduce((n, r) => n + r.pages.length, 0), peakMb };
+}
+
+interface BaselineRun {
+  concurrency: number;
+  wallMs: number;
+  pages: number;
+  peakMb: number;
+}
+
+/** The practical limit: one browser, a context per site, goto + inject axe + axe.run per page. */
+async function runBaseline(sitePages: string[][], concurrency: number): Promise<BaselineRun> {
+  const rss = new MemorySampler();
+  rss.start();
+  const browser = await launchChrome(resolveChromePath());
+  const started = Date.now();
+  let pages = 0;
+  await mapLimit(sitePages, concurrency, async (urls) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    for (const url of urls) {
+      await page.goto(url, { waitUntil: 'load', timeout: 30_000 }).catch(() => null);
+      await page.evaluate(axeSource);
+      await page.evaluate((tags) => (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }), DEFAULT_AXE_TAGS);
+      pages++;
+    }
+    await context.close();
+  });
+  const wallMs = Date.now() - started;
+  await browser.close();
+  return { concurrency, wallMs, pages, peakMb: rss.stop() };
+}
+
+const perMin = (n: number, ms: number) => (ms > 0 ? (n * 60_000) / ms : 0);
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'govcheck-bench-'));
+  console.error(`bench: generating ${SITES} sites × ${PAGES} pages in ${dir} …`);
+  await generateBenchSites(dir, { sites: SITES, pagesPerSite: PAGES, seed: Number(values.seed) });
+  const served = await serveSiteSet(dir);
+  const urls = served.sites.filter((s) => s.server).map((s) => s.url);
+  try {
+    console.error(`bench: govcheck, ${urls.length} sites at concurrency ${CONCURRENCY} (cores ${availableParallelism()}, memory ${Math.round(totalmem() / 2 ** 30)} GiB) …`);
+    const gc = await runGovcheck(urls, values['with-lighthouse'] === true);
+    const sitePages = gc.results.filter((r) => r.status === 'ok').map((r) => r.pages.map((p) => p.url));
+
+    // Pick the baseline's best concurrency on a slice, then run it on every page.
+    const candidates = values['baseline-concurrency']!.split(',').map(Number).filter((n) => n > 0);
+    const slice = sitePages.slice(0, Math.max(4, Math.ceil(sitePages.length / 5)));
+    let best = candidates[0];
+    let bestRate = 0;
+    for (const c of candidates) {
+      const trial = await runBaseline(slice, c);
+      const rate = perMin(trial.pages, trial.wallMs);
+      console.error(`bench: baseline trial concurrency ${c}: ${fmt(rate)} pages/min`);
+      if (rate > bestRate) [best, bestRate] = [c, rate];
+    }
+    console.error(`bench: baseline at concurrency ${best} on all ${sitePages.flat().length} pages …`);
+    const base = await runBaseline(sitePages, best);
+
+    const stage = (k: 'navigationMs' | 'settleMs' | 'axeMs' | 'gatherMs') => gc.results.flatMap((r) => r.pages).reduce((a, p) => a + p.timings[k], 0);
+    const siteStage = (k: 'probes' | 'rules' | 'lighthouseWait') => gc.results.reduce((a, r) => a + (r.stageMs?.[k] ?? 0), 0);
+    const failed = gc.results.filter((r) => r.status !== 'ok');
+    const gcRate = perMin(gc.pages, gc.wallMs);
+    const baseRate = perMin(base.pages, base.wallMs);
+    const rows: [string, string][] = [
+      ['sites checked (ok / not ok)', `${gc.results.length - failed.length} / ${failed.length}`],
+      ['govcheck pages', String(gc.pages)],
+      ['govcheck wall time', `${fmt(gc.wallMs / 1000)} s`],
+      ['govcheck pages/min', fmt(gcRate)],
+      ['govcheck sites/min', fmt(perMin(gc.results.length, gc.wallMs))],
+      ['govcheck peak memory (PSS, all processes)', `${gc.peakMb} MB`],
+      ['stage: navigation (sum over pages)', `${fmt(stage('navigationMs') / 1000)} s`],
+      ['stage: settle (network quiet)', `${fmt(stage('settleMs') / 1000)} s`],
+      ['stage: axe-core', `${fmt(stage('axeMs') / 1000)} s`],
+      ['stage: gathering (DOM, links, tab order, layout)', `${fmt(stage('gatherMs') / 1000)} s`],
+      ['stage: site probes not overlapped (robots, links, dirs…)', `${fmt(siteStage('probes') / 1000)} s`],
+      ['stage: rules', `${fmt(siteStage('rules') / 1000)} s`],
+      ...(values['with-lighthouse'] ? ([['stage: waiting for Lighthouse', `${fmt(siteStage('lighthouseWait') / 1000)} s`]] as [string, string][]) : []),
+      ['baseline concurrency', String(best)],
+      ['baseline pages', String(base.pages)],
+      ['baseline wall time', `${fmt(base.wallMs / 1000)} s`],
+      ['baseline pages/min', fmt(baseRate)],
+      ['baseline peak memory (PSS)', `${base.peakMb} MB`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+    if (failed.length) for (const f of failed) console.log(`  not ok: ${f.url}: ${f.status} ${f.error}`);
+    console.log(`bench: govcheck ${fmt(gcRate)} pages/min, bare ${fmt(baseRate)} pages/min, ratio ${fmt(baseRate ? gcRate / baseRate : 0, 2)}, peak RSS ${gc.peakMb} MB`);
+  } finally {
+    await served.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
