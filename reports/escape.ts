@@ -16,3 +16,19 @@ export function csvField(value: unknown): string {
   if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** An href only for http(s) URLs; anything else (javascript:, data:) is not linked. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? escapeHtml(u.href) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An id fragment from an arbitrary registry id (ids may hold characters invalid in a fragment). */
+export function anchorId(prefix: string, id: string): string {
+  return `${prefix}-${Array.from(id, (c) => (/[A-Za-z0-9_-]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`)).join('')}`;
+}

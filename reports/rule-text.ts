@@ -27,6 +27,11 @@ export function ruleTitleLocalized(ruleId: string): Localized | null {
     if (!en) return null;
     return { 'zh-TW': zhHelp(id) ?? en, en };
   }
+  if (ruleId.startsWith('perf/') && !ruleMeta(ruleId)) {
+    // Lighthouse audit ids: the finding itself carries Lighthouse's localized title.
+    const audit = ruleId.slice(5);
+    return { 'zh-TW': `Lighthouse 效能稽核：${audit}`, en: `Lighthouse performance audit: ${audit}` };
+  }
   return ruleMeta(ruleId)?.title ?? null;
 }
 

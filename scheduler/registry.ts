@@ -161,7 +161,7 @@ function readJson(text: string, badLines: Map<number, string>): Draft {
     if (!n || n.kind === 'null') return '';
     if (n.kind === 'string') return n.value.trim();
     if (n.kind === 'number') return String(n.value);
-    issues.push({ line: n.line ?? line, field: path, message: `expected a string, got ${n.kind}; skipped`, level: 'error' });
+    issues.push({ line: n.line, field: path, message: `expected a string, got ${n.kind}; skipped`, level: 'error' });
     return null;
   };
   root.items.forEach((agency, ai) => {

@@ -34,7 +34,8 @@ Options:
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)
-  --resume <id>          continue an interrupted sweep: only sites not yet recorded are checked
+  --resume <id>          continue an interrupted sweep with its original options: only sites not
+                         yet recorded are checked
   --lane <lane>          sweep (default), self-check or ci: interactive lanes never wait behind a sweep
   --agency <id>          only this agency's sites (e.g. a self-check)
   --page-delay <ms>      pause between pages of one site (default 500)
@@ -91,6 +92,8 @@ export async function run(argv: string[]): Promise<number> {
         process.stdout.write(`govcheck sweep ${resumeId}: already finished at ${sweep.finishedAt}; nothing to resume.\n`);
         return 0;
       }
+      const ignored = (['only', 'max-pages', 'now', 'allow-private', 'config', 'lang', 'lane', 'agency', 'page-delay'] as const).filter((f) => values[f] !== undefined);
+      if (ignored.length) err(`govcheck sweep: --resume keeps the options sweep ${resumeId} started with; ignored: ${ignored.map((f) => `--${f}`).join(', ')}`);
       sweepId = resumeId;
     } else {
       const options = sweepOptions(values);

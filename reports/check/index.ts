@@ -3,8 +3,9 @@ import { jsonReporter } from './json.ts';
 import { textReporter } from './text.ts';
 import { junitReporter } from './junit.ts';
 import { sarifReporter } from './sarif.ts';
+import { htmlReporter } from './html.ts';
 
-const REPORTERS: Reporter[] = [textReporter, jsonReporter, junitReporter, sarifReporter];
+const REPORTERS: Reporter[] = [textReporter, jsonReporter, junitReporter, sarifReporter, htmlReporter];
 
 export const FORMATS = REPORTERS.map((r) => r.format);
 

@@ -233,4 +233,50 @@ CREATE TABLE rule_stats (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    // Dashboard (govcheck serve): access tokens, disputes/waivers of findings, and its own settings.
+    name: 'dashboard tokens and waivers',
+    sql: `
+-- Access tokens: only a hash is stored; the token itself is shown once when created.
+CREATE TABLE dashboard_tokens (
+  id           INTEGER PRIMARY KEY,
+  token_hash   TEXT NOT NULL UNIQUE,          -- sha256 hex of the token
+  role         TEXT NOT NULL CHECK (role IN ('oversight', 'agency')),
+  agency_id    TEXT,                          -- set for role 'agency': the only agency it may see
+  label        TEXT,
+  created_at   TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at   TEXT,
+  CHECK ((role = 'agency') = (agency_id IS NOT NULL))
+);
+
+-- A dispute of a finding (agency asks) and its decision (oversight). Keyed by the finding's
+-- fingerprint on its site, so an approved waiver covers the same finding in later checks.
+-- Stored scores are never rewritten: a waiver only hides the finding from the open list.
+CREATE TABLE waivers (
+  id            INTEGER PRIMARY KEY,
+  site_id       INTEGER NOT NULL REFERENCES sites(id),
+  agency_id     TEXT NOT NULL,
+  fingerprint   TEXT NOT NULL,
+  rule          TEXT NOT NULL,
+  selector      TEXT,
+  page_url      TEXT,
+  finding_id    INTEGER,                      -- the finding row disputed (may be pruned later)
+  reason        TEXT NOT NULL,
+  state         TEXT NOT NULL DEFAULT 'requested' CHECK (state IN ('requested', 'approved', 'rejected')),
+  requested_by  INTEGER REFERENCES dashboard_tokens(id),
+  requested_at  TEXT NOT NULL,
+  decided_by    INTEGER REFERENCES dashboard_tokens(id),
+  decided_at    TEXT,
+  decision_note TEXT
+);
+CREATE INDEX waivers_by_site ON waivers(site_id, fingerprint);
+CREATE INDEX waivers_by_agency ON waivers(agency_id, state);
+
+CREATE TABLE dashboard_settings (
+  name  TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -9,9 +9,9 @@ import { anchorId, esc, safeHref } from './html-escape.ts';
 import type { AgencyReport, IssueChange, RuleCount, SiteReport, SweepReportModel } from './model.ts';
 import { lineChartSvg, sparklineSvg } from './svg.ts';
 
-type Label = [zh: string, en: string];
+export type Label = [zh: string, en: string];
 
-const CATEGORY_LABEL: Record<ScoreKey, Label> = {
+export const CATEGORY_LABEL: Record<ScoreKey, Label> = {
   overall: ['總分', 'Overall'],
   accessibility: ['無障礙', 'Accessibility'],
   performance: ['效能', 'Performance'],
@@ -20,7 +20,7 @@ const CATEGORY_LABEL: Record<ScoreKey, Label> = {
   security: ['資訊安全', 'Security'],
 };
 
-const STATUS_LABEL: Record<string, Label> = {
+export const STATUS_LABEL: Record<string, Label> = {
   ok: ['已檢測', 'checked'],
   unreachable: ['無法連線', 'unreachable'],
   blocked: ['遭拒絕存取', 'blocked'],
@@ -29,7 +29,7 @@ const STATUS_LABEL: Record<string, Label> = {
   pending: ['尚未檢測', 'not yet checked'],
 };
 
-const SEVERITY_LABEL: Record<string, Label> = {
+export const SEVERITY_LABEL: Record<string, Label> = {
   critical: ['嚴重', 'critical'],
   serious: ['重大', 'serious'],
   moderate: ['中度', 'moderate'],
@@ -92,15 +92,15 @@ ${sections.join('\n')}
 
 type Lx = (l: Label) => string;
 
-function label([zh, en]: Label, lang: Lang): string {
+export function label([zh, en]: Label, lang: Lang): string {
   return lang === 'en' ? esc(en) : `${esc(zh)} <span lang="en" class="en">${esc(en)}</span>`;
 }
 
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' });
-const timeOf = (iso: string) => `${new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Taipei' }).slice(0, 16)} (UTC+8)`;
-const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
+export const dateOf = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Taipei' });
+export const timeOf = (iso: string) => `${new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Taipei' }).slice(0, 16)} (UTC+8)`;
+export const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
 
-function scoreCell(v: number | null, tag: 'td' | 'th' = 'td'): string {
+export function scoreCell(v: number | null, tag: 'td' | 'th' = 'td'): string {
   if (v === null) return `<${tag} class="num na">–</${tag}>`;
   const band = v >= 90 ? 'good' : v >= 50 ? 'fair' : 'poor';
   return `<${tag} class="num ${band}">${esc(v)}</${tag}>`;
@@ -314,7 +314,7 @@ function issueList(list: IssueChange[], total: number, heading: Label, L: Lx, la
     .join('')}</ul>${more}`;
 }
 
-const STYLE = `
+export const STYLE = `
 :root{color-scheme:light;--fg:#1b1b1b;--muted:#555;--bg:#fff;--line:#c8c8c8;--accent:#0b57a4;--good:#0d6b2f;--fair:#7a4a00;--poor:#a31515;--band:#f3f5f8}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.55 "Noto Sans TC","PingFang TC","Microsoft JhengHei",system-ui,sans-serif;color:var(--fg);background:var(--bg)}

@@ -160,6 +160,14 @@ describe('govcheck sweep → report', () => {
     const listAfter = (heading: string) => [...section.querySelectorAll('h4')].find((h) => h.textContent?.includes(heading))?.nextElementSibling?.textContent ?? '';
     expect(listAfter('已修正的問題')).toContain('axe/image-alt');
     expect(listAfter('新發現的問題')).toMatch(/axe\/(label|form-field)/);
+
+    // Retention: the first sweep loses its page-level detail but keeps its ranking and scores.
+    const firstReport = await reportJson(db, '1');
+    const pruned = await runCli(['prune', '--db', db, '--keep-sweeps', '1', '--vacuum']);
+    expect(pruned.code, pruned.stderr).toBe(0);
+    expect(pruned.stdout).toMatch(/pruned sweep\(s\) 1: removed \d+ pages, \d+ findings/);
+    const afterPrune = await reportJson(db, '1');
+    expect(afterPrune.agencies.map((a) => [a.id, a.rank, a.scores, a.coverage])).toEqual(firstReport.agencies.map((a) => [a.id, a.rank, a.scores, a.coverage]));
     expect(existsSync(db)).toBe(true);
   });
 });
