@@ -17,7 +17,7 @@ export const lx =
 
 /** Text for attributes and <title>, where markup is not allowed. */
 export function plain([zh, en]: Label, lang: Lang): string {
-  return lang === 'en' ? en : `${zh} ${en}`;
+  return lang === 'en' || zh === en ? en : `${zh} ${en}`;
 }
 
 /** A dashboard link that keeps the chosen language. */
@@ -142,6 +142,7 @@ h1{font-size:1.6rem}
 form.inline{display:inline;margin:0}
 button{font:inherit;padding:.3rem .8rem;border:2px solid var(--accent);background:var(--accent);color:#fff;border-radius:4px;cursor:pointer}
 button.secondary{background:#fff;color:var(--accent)}
+header.bar .en,button .en{color:inherit}
 header.bar button.secondary{border-color:#fff}
 button:focus,input:focus,textarea:focus,select:focus,summary:focus{outline:3px solid #f0a500;outline-offset:2px}
 label{display:block;font-weight:600;margin:.5rem 0 .25rem}

@@ -230,7 +230,7 @@ export interface PageRow {
   title: string | null;
   accessibilityScore: number | null;
   error: string | null;
-  findings: number;
+  findingsCount: number;
   needsReview: NeedsReview[];
 }
 
@@ -238,7 +238,7 @@ export function pagesOfResult(db: Db, resultId: number): PageRow[] {
   return db
     .prepare<[number], Omit<PageRow, 'needsReview'> & { needsReview: string | null }>(
       `SELECT id, url, final_url AS finalUrl, http_status AS httpStatus, sampled_because AS sampledBecause, title,
-              accessibility_score AS accessibilityScore, error, findings_count AS findings, needs_review AS needsReview
+              accessibility_score AS accessibilityScore, error, findings_count AS findingsCount, needs_review AS needsReview
          FROM page_results WHERE site_result_id = ? ORDER BY id`,
     )
     .all(resultId)
