@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: () => import('./commands/serve.ts'),
   prune: () => import('./commands/prune.ts'),
   demo: () => import('./commands/demo.ts'),
+  rules: () => import('./commands/rules.ts'),
 };
 
 async function usage(): Promise<string> {
