@@ -5,7 +5,6 @@ import { openStore, StoreError, type Db } from '../../reports/store/db.ts';
 import { createDashboard, createToken, hasTokens, listTokens, parseTokenSpec, revokeToken, TokenError, type Dashboard } from '../../reports/dashboard/index.ts';
 import type { Category } from '../../core/types.ts';
 import { categoriesFlag, intFlag, parseFlags, UsageError } from '../args.ts';
-import { EmbeddedSelfCheck } from '../self-check.ts';
 
 export const summary = 'the self-review dashboard and JSON API / 檢測儀表板';
 
@@ -74,6 +73,8 @@ export async function run(argv: string[]): Promise<number> {
     return tokenCommand;
   }
 
+  // The check engine (Playwright, Lighthouse) loads only when serving: token commands stay instant.
+  const { EmbeddedSelfCheck } = await import('../self-check.ts');
   const selfCheck = new EmbeddedSelfCheck({
     db,
     allowPrivate: values['allow-private'] === true,

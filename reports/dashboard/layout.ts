@@ -36,7 +36,7 @@ export function outLink(url: string | null | undefined, text?: string | null): s
   return h ? `<a href="${h}" rel="noopener noreferrer">${shown}</a>` : shown;
 }
 
-export function csrfField(ctx: RenderContext): string {
+export function csrfField(ctx: { csrf: string; lang: Lang }): string {
   return `<input type="hidden" name="_csrf" value="${esc(ctx.csrf)}">${ctx.lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}`;
 }
 
@@ -67,7 +67,7 @@ export function renderPage(ctx: RenderContext | { lang: Lang; principal: Princip
     : `<a href="${href('en', ctx.path, queryWithoutLang(ctx.query))}" lang="en" hreflang="en">English</a>`;
   const logout =
     p && p.tokenId !== null
-      ? `<form method="post" action="/logout" class="inline">${ctx.csrf ? `<input type="hidden" name="_csrf" value="${esc(ctx.csrf)}">` : ''}<button type="submit" class="secondary">${L(['登出', 'Log out'])}</button></form>`
+      ? `<form method="post" action="/logout" class="inline">${csrfField(ctx)}<button type="submit" class="secondary">${esc(plain(['登出', 'Log out'], lang))}</button></form>`
       : '';
   const who = p ? (p.role === 'oversight' ? L(['監督機關', 'Oversight']) : `${L(['機關', 'Agency'])} ${esc(p.agencyId)}`) : '';
   const crumbs = page.crumbs?.length
@@ -156,5 +156,7 @@ pre.snippet{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;border:
 ul.findings{list-style:none;padding:0}ul.findings>li{border-top:1px solid var(--line);padding:.5rem 0}
 details{margin:.25rem 0}summary{cursor:pointer;color:var(--accent)}
 svg .bar{fill:#0b57a4}
-.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-top:.35rem}
+.nowrap,button{white-space:nowrap}
+th .actions{font-weight:400}
 `;

@@ -181,8 +181,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     if (!get && (m = /^\/(api\/)?waivers\/(\d+)\/decide$/.exec(p))) return decide(r, Number(m[2]));
     if (get && p === '/downloads') return sendHtml(r.res, 200, renderDownloads(ctxOf(r), latestNationalSweep(db)));
     if (get && (m = /^\/download\/sweep\.(csv|json)$/.exec(p))) return download(r, m[1] as 'csv' | 'json');
-    const known = /^\/(api\/)?(agencies|sites|findings|waivers|download|downloads)(\/|$)/.test(p) || p === '/';
-    if (known) throw new HttpError(405, 'method not allowed here', '此處不支援此方法');
+    if (!get) throw new HttpError(405, 'method not allowed here', '此處不支援此方法');
     throw new HttpError(404, 'no such page', '找不到頁面');
   }
 

@@ -32,6 +32,11 @@ export class RedisLock {
     return Number(await this.redis.eval(RELEASE, 1, this.key, token, String(Math.max(0, Math.round(coolDownMs))))) === 1;
   }
 
+  /** Milliseconds until the lease lapses unless renewed (0 when free). */
+  async remainingMs(): Promise<number> {
+    return Math.max(0, await this.redis.pttl(this.key));
+  }
+
   /** The current holder's token ('cool-down' during a pause), or null when free. */
   holder(): Promise<string | null> {
     return this.redis.get(this.key);

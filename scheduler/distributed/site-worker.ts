@@ -176,8 +176,9 @@ export class SiteWorker {
         this.waitingLogged.add(job.id!);
         this.log(`${queue} ${job.id} ${data.url} → waiting: another site of ${host} is being checked`);
       }
-      const wait = this.o.hostWaitMs ?? 5_000;
-      await job.moveToDelayed(Date.now() + wait + Math.floor(Math.random() * wait * 0.2), token);
+      // A cool-down ends soon; a check in progress is looked at again every few seconds.
+      const wait = Math.min(this.o.hostWaitMs ?? 5_000, (await lock.remainingMs()) || 100);
+      await job.moveToDelayed(Date.now() + wait + Math.floor(Math.random() * 250), token);
       throw new DelayedError();
     }
     this.waitingLogged.delete(job.id!);

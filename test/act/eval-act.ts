@@ -5,6 +5,7 @@
 //   --json <file>        write per-case outcomes
 //   --concurrency <n>    sites checked at once in the one browser (default 3, measured on 2 cores)
 //   --rule <id[,id]>     only these ACT rules (development)
+//   --every <n>          only every n-th case (development: quick timing runs)
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mapLimit } from '../../core/concurrency.ts';
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     concurrency: { type: 'string' },
     rule: { type: 'string' },
+    every: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   },
 });
@@ -41,7 +43,8 @@ const { values } = parseArgs({
 const all = mappedCases(loadManifest());
 const axeRules = axeRuleUnion(all);
 const onlyRules = values.rule ? new Set(values.rule.split(',')) : null;
-const cases = onlyRules ? all.filter((c) => onlyRules.has(c.ruleId)) : all;
+const every = Math.max(1, Number(values.every ?? 1) || 1);
+const cases = (onlyRules ? all.filter((c) => onlyRules.has(c.ruleId)) : all).filter((_, i) => i % every === 0);
 const concurrency = Math.max(1, Number(values.concurrency ?? DEFAULT_CONCURRENCY) || DEFAULT_CONCURRENCY);
 
 const server = await startFixtureServer({ root: CORPUS_ROOT });

@@ -361,18 +361,18 @@ async (opts) => {
     const canvasColor = over(htmlBg[3] > 0 ? htmlBg : bodyBg, [255, 255, 255, 1]);
     const bodyPropagated = htmlBg[3] === 0;
 
+    const hasText = (el) => Array.from(el.childNodes).some((n) => n.nodeType === 3 && /\S/.test(n.textContent));
+    const overImage = (el) => { for (let a = el; a && a !== html; a = a.parentElement) if (css(a).backgroundImage !== 'none') return true; return false; };
+    const candidates = all.filter((el) => hasText(el) && overImage(el));
+    if (!candidates.length) return out;
     // pointer-events: none would hide overlays from elementsFromPoint; count everything while sampling.
     const probe = document.createElement('style');
     probe.textContent = '*, *::before, *::after { pointer-events: auto !important; }';
-    document.head.appendChild(probe);
+    (document.head || html).appendChild(probe);
     try {
-      for (const el of all) {
+      for (const el of candidates) {
         if (out.length >= MAX_ELEMENTS || performance.now() - t0 > BUDGET_MS) break;
         const texts = Array.from(el.childNodes).filter((n) => n.nodeType === 3 && /\S/.test(n.textContent));
-        if (!texts.length) continue;
-        let anc = el, hasImage = false;
-        while (anc && anc !== html) { if (css(anc).backgroundImage !== 'none') { hasImage = true; break; } anc = anc.parentElement; }
-        if (!hasImage) continue;
         const s = css(el);
         const fg = parseColor(s.webkitTextFillColor || s.color);
         if (!fg || s.textShadow !== 'none' || parseFloat(s.webkitTextStrokeWidth) > 0 || s.visibility !== 'visible' || el.closest(':disabled, [aria-disabled="true" i]')) continue;

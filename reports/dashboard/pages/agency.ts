@@ -11,7 +11,7 @@ import type { RuleGroup } from '../rule-groups.ts';
 import type { RenderContext } from '../types.ts';
 import type { AgencyView } from '../views.ts';
 import type { WaiverRow } from '../waivers.ts';
-import { checkedWhen, helpLink, lifecycleTag, recheckForm, ruleTitleHtml, selfCheckStatus } from './fragments.ts';
+import { checkedWhen, colon, helpLink, lifecycleTag, recheckForm, ruleTitleHtml, selfCheckStatus } from './fragments.ts';
 
 const KEYS: ScoreKey[] = ['overall', ...CATEGORIES];
 
@@ -35,13 +35,13 @@ ${trendFigure(v, lang)}`
     ? scrollTable(
         'sites',
         L(['各網站目前結果（最近一次檢測，含自行複檢）', "Each site's current result (latest check, self-checks included)"]),
-        [L(['網站', 'Site']), L(['最近檢測', 'Latest check']), L(['狀態', 'Status']), ...KEYS.map((k) => L(CATEGORY_LABEL[k])), L(['發現數', 'Findings']), L(['重新檢測', 'Re-check'])],
+        [L(['網站', 'Site']), L(['最近檢測', 'Latest check']), L(['狀態', 'Status']), ...KEYS.map((k) => L(CATEGORY_LABEL[k])), L(['發現數', 'Findings'])],
         v.sites.map((s) => {
           const c = s.current;
           const label = s.name ? `${s.name} ${s.url}` : s.url;
-          return `<tr><th scope="row"><a href="${href(lang, `/sites/${s.id}`)}">${esc(s.name ?? s.url)}</a><br><span class="muted">${esc(s.url)}</span></th><td>${c ? checkedWhen(c, lang) : L(['尚未檢測', 'not checked yet'])}</td><td>${
+          return `<tr><th scope="row"><a href="${href(lang, `/sites/${s.id}`)}">${esc(s.name ?? s.url)}</a><br><span class="muted">${esc(s.url)}</span><div class="actions">${recheckForm(ctx, s.id, label)} ${selfCheckStatus(ctx, s.selfCheck, s.id)}</div></th><td>${c ? checkedWhen(c, lang, true) : L(['尚未檢測', 'not checked yet'])}</td><td>${
             c ? `${L(labelOf(STATUS_LABEL, c.status))}${c.error ? `<br><span class="muted">${esc(c.error)}</span>` : ''}` : '–'
-          }</td>${KEYS.map((k) => scoreCell(c?.scores[k] ?? null)).join('')}<td class="num">${c ? c.findings : '–'}</td><td>${recheckForm(ctx, s.id, label)}<br>${selfCheckStatus(ctx, s.selfCheck, s.id)}</td></tr>`;
+          }</td>${KEYS.map((k) => scoreCell(c?.scores[k] ?? null)).join('')}<td class="num">${c ? c.findings : '–'}</td></tr>`;
         }),
       )
     : `<p>${L(['本機關沒有登錄中的網站。', 'The agency has no registered site.'])}</p>`;
@@ -111,7 +111,7 @@ function trendFigure(v: AgencyView, lang: 'zh-TW' | 'en'): string {
     series: [{ name: en ? 'Overall' : '總分', values: n.trend, className: 's-overall' }],
     height: 200,
   });
-  return `<figure>${chart}<figcaption>${L(['本機關歷次全國檢測總分', 'Overall score per national sweep'])}：${esc(labels.map((l, i) => `${l} ${n.trend[i] ?? '–'}`).join('、'))}</figcaption></figure>`;
+  return `<figure>${chart}<figcaption>${L(['本機關歷次全國檢測總分', 'Overall score per national sweep'])}${colon(lang)}${esc(labels.map((l, i) => `${l} ${n.trend[i] ?? '–'}`).join(lang === 'en' ? ', ' : '、'))}</figcaption></figure>`;
 }
 
 export function waiverTable(ctx: RenderContext, list: WaiverRow[], id: string): string {

@@ -95,6 +95,7 @@ export function renderDownloads(ctx: RenderContext, sweep: { id: number; nowAt: 
 
 export const ERROR_TITLE: Record<number, Label> = {
   400: ['請求有誤', 'Bad request'],
+  401: ['需要登入', 'Authentication required'],
   403: ['沒有權限', 'Forbidden'],
   404: ['找不到頁面', 'Not found'],
   405: ['不支援的方法', 'Method not allowed'],

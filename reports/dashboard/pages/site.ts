@@ -12,7 +12,7 @@ import type { RenderContext } from '../types.ts';
 import type { SitePageView, SiteView } from '../views.ts';
 import type { WaiverRow } from '../waivers.ts';
 import { waiverTable } from './agency.ts';
-import { checkedWhen, helpLink, lifecycleTag, recheckForm, ruleTitleHtml, selfCheckStatus } from './fragments.ts';
+import { checkedWhen, colon, helpLink, lifecycleTag, recheckForm, ruleTitleHtml, selfCheckStatus } from './fragments.ts';
 
 const KEYS: ScoreKey[] = ['overall', ...CATEGORIES];
 const SNIPPET_MAX = 600;
@@ -24,10 +24,10 @@ export function renderSite(ctx: RenderContext, v: SiteView, flash: { kind: 'ok' 
   const c = v.current;
   const siteLabel = s.name ? `${s.name} ${s.url}` : s.url;
 
-  const summary = `<p>${L(['網址', 'URL'])}：${outLink(s.url)}${s.active ? '' : ` <strong>${L(['（已不在登錄清單中）', '(no longer registered)'])}</strong>`}</p>
+  const summary = `<p>${L(['網址', 'URL'])}${colon(lang)}${outLink(s.url)}${s.active ? '' : ` <strong>${L(['（已不在登錄清單中）', '(no longer registered)'])}</strong>`}</p>
 ${
   c
-    ? `<p>${L(['目前結果', 'Current result'])}：${checkedWhen(c, lang)} · ${L(labelOf(STATUS_LABEL, c.status))}${c.error ? ` · ${esc(c.error)}` : ''}${c.pruned ? ` · ${L(['此次檢測的頁面細節已清除，僅保留分數。', 'page detail of this check was pruned; scores only.'])}` : ''}</p>
+    ? `<p>${L(['目前結果', 'Current result'])}${colon(lang)}${checkedWhen(c, lang)} · ${L(labelOf(STATUS_LABEL, c.status))}${c.error ? ` · ${esc(c.error)}` : ''}${c.pruned ? ` · ${L(['此次檢測的頁面細節已清除，僅保留分數。', 'page detail of this check was pruned; scores only.'])}` : ''}</p>
 <table class="compact"><caption>${L(['分數', 'Scores'])}</caption><thead><tr>${KEYS.map((k) => `<th scope="col">${L(CATEGORY_LABEL[k])}</th>`).join('')}</tr></thead><tbody><tr>${KEYS.map((k) => scoreCell(c.scores[k])).join('')}</tr></tbody></table>
 <p class="muted">govcheck ${esc(c.engines.govcheck ?? '-')} · axe-core ${esc(c.engines.axe ?? '-')} · Lighthouse ${esc(c.engines.lighthouse ?? '-')} · Chromium ${esc(c.engines.chromium ?? '-')} · ${L(['規則版本', 'ruleset'])} ${esc(c.engines.ruleset ?? '-')}${c.lastUpdated ? ` · ${L(['最近更新', 'last updated'])} ${esc(c.lastUpdated)}` : ''}</p>`
     : `<p>${L(['此網站尚未檢測。', 'This site has not been checked yet.'])}</p>`
@@ -42,12 +42,12 @@ ${
         v.pages.map(
           (p, i) =>
             `<tr><th scope="row">${outLink(p.url)}${p.error ? `<br><span class="muted">${esc(p.error)}</span>` : ''}</th><td>${esc(p.title ?? '')}</td><td class="num">${p.httpStatus ?? '–'}</td><td>${esc(p.sampledBecause ?? '')}</td>${scoreCell(p.accessibilityScore)}<td class="num">${
-              p.findingsCount ? `<a href="#page-${i + 1}-h">${p.findingsCount}</a>` : '0'
+              p.findings.length || p.needsReview.length ? `<a href="#page-${i + 1}-h">${p.findingsCount}</a>` : String(p.findingsCount)
             }</td></tr>`,
         ),
       ) +
       (c && c.skippedPages.length
-        ? `<h3>${L(['未能檢測的頁面', 'Pages skipped'])}</h3><ul>${c.skippedPages.map((p) => `<li>${outLink(p.url)}：${esc(p.reason)}</li>`).join('')}</ul>`
+        ? `<h3>${L(['未能檢測的頁面', 'Pages skipped'])}</h3><ul>${c.skippedPages.map((p) => `<li>${outLink(p.url)}${colon(lang)}${esc(p.reason)}</li>`).join('')}</ul>`
         : '')
     : `<p>${L(['沒有頁面資料。', 'No page detail.'])}</p>`;
 
@@ -103,7 +103,7 @@ function pageFindings(ctx: RenderContext, p: SitePageView, n: number): string {
         .join('')}</ul>`
     : '';
   return `<section id="page-${n}" aria-labelledby="page-${n}-h">
-<h3 id="page-${n}-h">${L(['頁面', 'Page'])} ${n}：${esc(p.title || p.url)}</h3>
+<h3 id="page-${n}-h">${L(['頁面', 'Page'])} ${n}${colon(lang)}${esc(p.title || p.url)}</h3>
 <p class="muted">${outLink(p.url)}</p>
 ${p.findings.length ? `<ul class="findings">${p.findings.map((f) => findingItem(ctx, f, f.waiver)).join('')}</ul>` : ''}
 ${review}
@@ -120,14 +120,15 @@ function findingItem(ctx: RenderContext, f: FindingRow, waiver: WaiverRow | null
   const { lang } = ctx;
   const L = lx(lang);
   const state = waiver?.state === 'approved' ? lifecycleTag('waived', lang) : lifecycleTag(f.lifecycle, lang);
-  const dispute =
-    waiver && waiver.state !== 'rejected'
-      ? `<span class="muted">${L(['申覆', 'Dispute'])}：${L(labelOf(WAIVER_LABEL, waiver.state))}</span>`
-      : `<a href="${href(lang, `/findings/${f.id}/dispute`)}">${L(['提出申覆', 'Dispute this finding'])}<span class="vh"> ${esc(f.rule)} ${esc(f.selector ?? '')}</span></a>${
-          waiver?.state === 'rejected' ? ` <span class="muted">(${L(['前次申覆已駁回', 'an earlier dispute was rejected'])})</span>` : ''
-        }`;
+  // Disputes are the agency's to ask (oversight decides them on the waivers page).
+  const rejected = waiver?.state === 'rejected' ? ` <span class="muted">(${L(['前次申覆已駁回', 'an earlier dispute was rejected'])})</span>` : '';
+  let dispute = rejected;
+  if (waiver && waiver.state !== 'rejected') dispute = `<span class="muted">${L(['申覆', 'Dispute'])}${colon(lang)}${L(labelOf(WAIVER_LABEL, waiver.state))}</span>`;
+  else if (ctx.principal.role === 'agency') {
+    dispute = `<a href="${href(lang, `/findings/${f.id}/dispute`)}">${L(['提出申覆', 'Dispute this finding'])}<span class="vh"> ${esc(f.rule)} ${esc(f.selector ?? '')}</span></a>${rejected}`;
+  }
   return `<li>${state} ${L(labelOf(SEVERITY_LABEL, f.severity))} · ${ruleTitleHtml(f.rule, ruleTitleLocalized(f.rule), lang)}
 <p>${esc(f.message)}${helpLink(f.help, lang)}</p>
-${f.selector ? `<p>${L(['選擇器', 'Selector'])}：<code>${esc(f.selector)}</code></p>` : ''}${snippet(f.snippet)}
-<p>${dispute}</p></li>`;
+${f.selector ? `<p>${L(['選擇器', 'Selector'])}${colon(lang)}<code>${esc(f.selector)}</code></p>` : ''}${snippet(f.snippet)}
+${dispute ? `<p>${dispute}</p>` : ''}</li>`;
 }
