@@ -2,16 +2,23 @@
 // (a webmaster's self-check, a CI job) always has a free slot and never waits behind a
 // 400-site national sweep, while the sweep never loses its slots to them either.
 // The runner is the single writer: checks run concurrently, recording is synchronous.
-import type { Category, FailureKind, SiteResult } from '../core/types.ts';
-import { AXE_VERSION, RULESET_VERSION, VERSION } from '../core/version.ts';
+import type { SiteResult } from '../core/types.ts';
+import { engineFailureResult } from '../worker/assemble.ts';
+import { isTransient } from '../worker/failure.ts';
 import type { Db } from '../reports/store/db.ts';
 import { recordSiteResult, type RecordOutcome } from '../reports/store/recorder.ts';
 import { getSweep, type Lane, type SweepOptions } from '../reports/store/sweeps.ts';
-import type { CheckOptions, SiteChecker } from '../worker/site-checker.ts';
+import type { CheckOptions } from '../worker/site-checker.ts';
 import type { Job, JobQueue } from './queue.ts';
 
 /** What a worker needs from the check engine: SiteChecker, or anything that checks a site the same way. */
-export type SiteCheckerLike = Pick<SiteChecker, 'check'>;
+export interface JobContext {
+  sweepId: number;
+  siteId: number;
+  lane: Lane;
+}
+
+export type SiteCheckerLike = { check(url: string, options: CheckOptions, job?: JobContext): Promise<SiteResult> };
 
 export interface LaneSpec {
   lane: Lane;
@@ -51,13 +58,6 @@ export interface RunnerOptions {
   onClaim?: (job: Job) => void;
 }
 
-/** Failures worth another try (GSA's split): the site may answer next time. */
-const PERMANENT: ReadonlySet<FailureKind> = new Set(['dns', 'tls', 'blocked', 'http-4xx', 'not-html', 'unsafe-address']);
-
-export function isTransient(result: SiteResult): boolean {
-  return result.status !== 'ok' && !PERMANENT.has(result.failureKind ?? 'error');
-}
-
 export function checkOptionsOf(options: SweepOptions): CheckOptions {
   return {
     categories: options.categories,
@@ -67,32 +67,6 @@ export function checkOptionsOf(options: SweepOptions): CheckOptions {
     config: options.config,
     lang: options.lang,
     pageDelayMs: options.pageDelayMs,
-  };
-}
-
-/** The result recorded when the engine itself threw (browser launch, crash) on every attempt. */
-export function engineFailureResult(url: string, categories: Category[], error: unknown, startedAt: Date): SiteResult {
-  const finished = new Date();
-  const reason = error instanceof Error ? error.message : String(error);
-  return {
-    url,
-    status: 'error',
-    error: `check failed: ${reason.split('\n')[0].slice(0, 500)}`,
-    failureKind: 'browser',
-    finalUrl: null,
-    scores: { overall: null, accessibility: null, performance: null, freshness: null, governance: null, security: null },
-    freshness: null,
-    metrics: { lcpMs: null, cls: null, tbtMs: null, fcpMs: null, transferBytes: null, performanceScore: null },
-    pages: [],
-    outcomes: [],
-    budgets: [],
-    lighthouse: [],
-    engines: { govcheck: VERSION, 'axe-core': AXE_VERSION, lighthouse: null, chromium: null, ruleset: RULESET_VERSION },
-    categories,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finished.toISOString(),
-    durationMs: finished.getTime() - startedAt.getTime(),
-    skippedPages: [],
   };
 }
 
@@ -197,7 +171,7 @@ export class QueueRunner {
     let result: SiteResult;
     let thrown: unknown = null;
     try {
-      result = await this.o.checker.check(job.url, checkOptionsOf(options));
+      result = await this.o.checker.check(job.url, checkOptionsOf(options), { sweepId: job.sweepId, siteId: job.siteId, lane: job.lane });
     } catch (e) {
       thrown = e;
       result = engineFailureResult(job.url, options.categories, e, startedAt);

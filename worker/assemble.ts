@@ -24,6 +24,7 @@ import type {
 import { selectRules } from '../rules/index.ts';
 import { computeFreshness } from '../rules/freshness/summary.ts';
 import { templateKey } from './sampler.ts';
+import { AXE_VERSION, RULESET_VERSION, VERSION } from '../core/version.ts';
 
 export interface AssembleInput {
   site: SiteArtifacts;
@@ -255,4 +256,11 @@ export function failedSiteResult(
     durationMs: finished.getTime() - startedAt.getTime(),
     skippedPages: [],
   };
+}
+
+/** The result recorded when the engine itself threw (browser launch, crash) on every attempt. */
+export function engineFailureResult(url: string, categories: Category[], error: unknown, startedAt: Date): SiteResult {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 500);
+  const engines: EngineVersions = { govcheck: VERSION, 'axe-core': AXE_VERSION, lighthouse: null, chromium: null, ruleset: RULESET_VERSION };
+  return failedSiteResult(url, { status: 'error', kind: 'browser', reason: `check failed: ${reason}` }, engines, categories, startedAt);
 }

@@ -7,6 +7,8 @@ export interface BrowserHostOptions {
   chromePath?: string | null;
   /** Relaunch after this many pages (default 300). */
   recycleAfterPages?: number;
+  /** Let Playwright close the browser on SIGINT/SIGTERM/SIGHUP (default true); false when the process handles signals itself. */
+  handleSignals?: boolean;
 }
 
 const LAUNCH_TIMEOUT_MS = 60_000;
@@ -46,6 +48,7 @@ export interface LeasedContext {
 export class BrowserHost {
   readonly chromePath: string;
   private readonly recycleAfter: number;
+  private readonly handleSignals: boolean;
   private current: Generation | null = null;
   private launching: Promise<Generation> | null = null;
   private closed = false;
@@ -55,6 +58,7 @@ export class BrowserHost {
   constructor(opts: BrowserHostOptions = {}) {
     this.chromePath = resolveChromePath(opts.chromePath);
     this.recycleAfter = opts.recycleAfterPages ?? 300;
+    this.handleSignals = opts.handleSignals ?? true;
   }
 
   get version(): string | null {
@@ -74,7 +78,7 @@ export class BrowserHost {
   }
 
   private async launch(): Promise<Generation> {
-    const browser = await withTimeout(launchChrome(this.chromePath), LAUNCH_TIMEOUT_MS, 'browser launch');
+    const browser = await withTimeout(launchChrome(this.chromePath, [], { handleSignals: this.handleSignals }), LAUNCH_TIMEOUT_MS, 'browser launch');
     this.launches++;
     this.versionString = browser.version();
     let markDied!: (e: Error) => void;

@@ -59,11 +59,17 @@ export const CHROME_FLAGS = [
  * user-data-dir) and removes it on close. `extraArgs` lets the Lighthouse runner add
  * --remote-debugging-port.
  */
-export async function launchChrome(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
+export async function launchChrome(executablePath: string, extraArgs: string[] = [], opts: { handleSignals?: boolean } = {}): Promise<Browser> {
+  // A worker that hands jobs back on SIGTERM needs its browser alive until it has done so;
+  // Playwright's own handlers would close it at the first signal.
+  const handle = opts.handleSignals ?? true;
   return chromium.launch({
     executablePath,
     headless: true,
     args: [...CHROME_FLAGS, ...extraArgs],
     timeout: 30_000,
+    handleSIGINT: handle,
+    handleSIGTERM: handle,
+    handleSIGHUP: handle,
   });
 }

@@ -1,6 +1,6 @@
 // Honest failures: map browser and network errors onto the status taxonomy, and say which are
 // worth retrying (transient) and which are not (DNS, certificates, refusals by policy).
-import type { FailureKind, SiteStatus } from '../core/types.ts';
+import type { FailureKind, SiteResult, SiteStatus } from '../core/types.ts';
 import { DnsError, UnsafeUrlError } from './url-guard.ts';
 
 export interface ClassifiedFailure {
@@ -95,4 +95,11 @@ export function detectBlock(httpStatus: number | null, html: string): string | n
   if (CHALLENGE_MARKERS.some((re) => re.test(head))) return `a WAF or bot-challenge page answered instead of the site (HTTP ${httpStatus ?? '?'})`;
   if (httpStatus === 403 || httpStatus === 429) return `the site refused the scanner with HTTP ${httpStatus}`;
   return null;
+}
+
+/** Failures worth another try (GSA's split): the site may answer next time; DNS, TLS or a refusal will not. */
+const PERMANENT: ReadonlySet<FailureKind> = new Set(['dns', 'tls', 'blocked', 'http-4xx', 'not-html', 'unsafe-address']);
+
+export function isTransient(result: Pick<SiteResult, 'status' | 'failureKind'>): boolean {
+  return result.status !== 'ok' && !PERMANENT.has(result.failureKind ?? 'error');
 }

@@ -2,8 +2,6 @@
 // and recorded here, the single SQLite writer.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ConfigError, defaultConfig, loadConfig, type GovcheckConfig } from '../../core/config.ts';
-import { parseLang } from '../../core/i18n.ts';
 import { openStore, StoreError, type Db } from '../../reports/store/db.ts';
 import { getSweep, type SweepOptions } from '../../reports/store/sweeps.ts';
 import { createProgress, formatDuration } from '../../scheduler/progress.ts';
@@ -12,8 +10,8 @@ import { SweepError, type SweepSummary } from '../../scheduler/sweep.ts';
 import { checkRedis, DEFAULT_PREFIX, displayRedisUrl, parseRedisUrl, RedisUnavailableError, RedisUrlError, validatePrefix } from '../../scheduler/distributed/names.ts';
 import { DEFAULT_IN_FLIGHT } from '../../scheduler/distributed/remote-checker.ts';
 import { ScheduleError, SCHEDULE_TZ, SweepBusyError, SweepScheduler } from '../../scheduler/distributed/sweep-scheduler.ts';
-import { categoriesFlag, intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
-import { formatSummary } from './sweep.ts';
+import { intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
+import { baseSweepOptions, formatSummary } from './sweep.ts';
 
 export const summary = 'run national sweeps on a schedule through Redis workers / 排程全國檢測';
 
@@ -89,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
   const fixedNow = values.now === undefined ? null : nowFlag(values.now);
-  const base = baseOptions(values);
+  const base = baseSweepOptions(values);
   const sweepOptions = (): SweepOptions => ({ ...base, now: (fixedNow ?? new Date()).toISOString() });
   const inFlight = intFlag('concurrency', values.concurrency, DEFAULT_IN_FLIGHT, 1);
   const attempts = intFlag('attempts', values.attempts, 3, 1);
@@ -198,26 +196,6 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     db.close();
   }
-}
-
-function baseOptions(values: { only?: string; 'max-pages'?: string; 'allow-private'?: boolean; config?: string; lang?: string; 'page-delay'?: string }): Omit<SweepOptions, 'now'> {
-  let config: GovcheckConfig;
-  try {
-    config = values.config ? loadConfig(values.config) : defaultConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(`--config ${e.message}`);
-    throw e;
-  }
-  const lang = values.lang === undefined ? 'zh-TW' : parseLang(values.lang);
-  if (!lang) throw new UsageError(`--lang: expected zh-TW or en, got "${values.lang}"`);
-  return {
-    categories: categoriesFlag(values.only),
-    maxPages: intFlag('max-pages', values['max-pages'], 5, 1),
-    allowPrivate: values['allow-private'] === true,
-    lang,
-    config,
-    pageDelayMs: intFlag('page-delay', values['page-delay'], 500, 0),
-  };
 }
 
 function taipeiTime(d: Date): string {

@@ -8,10 +8,9 @@ import { knownAgencyIds } from '../../reports/store/registry-store.ts';
 import { getSweep, LANES, type Lane, type SweepOptions } from '../../reports/store/sweeps.ts';
 import { createProgress } from '../../scheduler/progress.ts';
 import { formatIssue, readRegistryFile, RegistryError } from '../../scheduler/registry.ts';
-import type { QueueRunner } from '../../scheduler/runner.ts';
-import { prepareSweep, runSweep, SweepError, type SweepSummary } from '../../scheduler/sweep.ts';
+import type { QueueRunner, SiteCheckerLike } from '../../scheduler/runner.ts';
+import { prepareSweep, runSweep, SweepError, type RunSweepInput, type SweepSummary } from '../../scheduler/sweep.ts';
 import { formatDuration } from '../../scheduler/progress.ts';
-import type { SiteChecker } from '../../worker/site-checker.ts';
 import { categoriesFlag, intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
 
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
@@ -39,7 +38,8 @@ Options:
   --lane <lane>          sweep (default), self-check or ci: interactive lanes never wait behind a sweep
   --agency <id>          only this agency's sites (e.g. a self-check)
   --page-delay <ms>      pause between pages of one site (default 500)
-  --redis <url>          distributed mode (not available yet)
+  --redis <url>          distributed: queue the sites on Redis for "govcheck worker" processes; this process
+                         stays the single recorder and ends when every site is recorded
   --quiet                no progress output
 
 Exit status: 0 the sweep finished (sites that could not be checked are recorded with their reason);
@@ -68,7 +68,6 @@ export async function run(argv: string[]): Promise<number> {
     redis: { type: 'string' },
     quiet: { type: 'boolean' },
   });
-  if (values.redis !== undefined) throw new UsageError('--redis: distributed sweeps are not available yet; run without --redis to use the embedded queue');
   const concurrency = intFlag('concurrency', values.concurrency, defaultConcurrency(), 1);
   const dbFile = values.db ?? 'govcheck.db';
   const resumeId = values.resume === undefined ? null : intFlag('resume', values.resume, 0, 1);
@@ -120,19 +119,28 @@ export async function run(argv: string[]): Promise<number> {
     }
 
     // The engine (Playwright, Lighthouse) loads only now: usage errors above stay instant.
-    const { SiteChecker: Checker } = await import('../../worker/site-checker.ts');
-    const { ChromeNotFoundError } = await import('../../worker/chrome.ts');
     const { closeLighthouse } = await import('../../worker/lighthouse/index.ts');
-    let checker: SiteChecker;
-    try {
-      checker = new Checker({ chromePath: values.chrome });
-    } catch (e) {
-      if (e instanceof ChromeNotFoundError) {
-        err(`govcheck sweep: ${e.message}`);
-        err(`govcheck sweep: sweep ${sweepId} is planned; resume it with: govcheck sweep --resume ${sweepId} --db ${dbFile}`);
-        return 3;
+    let checker: SiteCheckerLike & { close(): Promise<void> };
+    let runInput: Partial<Pick<RunSweepInput, 'maxAttempts' | 'queue'>> & { concurrency: number } = { concurrency };
+    if (values.redis !== undefined) {
+      // Distributed: workers on other machines check; this process records (workers never touch SQLite).
+      const { createRemoteChecker } = await import('../../scheduler/distributed/remote-checker.ts');
+      const remote = createRemoteChecker(values.redis, { db, dbFile, inFlight: values.concurrency ? concurrency : undefined });
+      checker = remote.checker;
+      runInput = { concurrency: remote.concurrency, maxAttempts: remote.maxAttempts, queue: remote.queue };
+    } else {
+      const { SiteChecker: Checker } = await import('../../worker/site-checker.ts');
+      const { ChromeNotFoundError } = await import('../../worker/chrome.ts');
+      try {
+        checker = new Checker({ chromePath: values.chrome });
+      } catch (e) {
+        if (e instanceof ChromeNotFoundError) {
+          err(`govcheck sweep: ${e.message}`);
+          err(`govcheck sweep: sweep ${sweepId} is planned; resume it with: govcheck sweep --resume ${sweepId} --db ${dbFile}`);
+          return 3;
+        }
+        throw e;
       }
-      throw e;
     }
 
     const progress = createProgress(process.stderr, { quiet: values.quiet });
@@ -152,12 +160,12 @@ export async function run(argv: string[]): Promise<number> {
     process.on('SIGTERM', onSignal);
     let result: SweepSummary;
     try {
-      err(`govcheck sweep: sweep ${sweepId} → ${resolve(dbFile)} (${concurrency} at once)`);
+      err(`govcheck sweep: sweep ${sweepId} → ${resolve(dbFile)} (${runInput.concurrency} at once${values.redis ? `, via Redis ${redactUrl(values.redis)}` : ''})`);
       result = await runSweep({
         db,
         sweepId,
         checker,
-        concurrency,
+        ...runInput,
         onStart: ({ total, done }) => progress.start(total, done),
         onRecorded: ({ job, result: r }) => {
           if (job.sweepId !== sweepId) progress.note(`  ${job.lane}: ${job.url} → ${r.status}${r.scores.overall !== null ? ` ${r.scores.overall}` : ''} (sweep ${job.sweepId})`);
@@ -183,7 +191,10 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-function sweepOptions(values: { only?: string; 'max-pages'?: string; now?: string; 'allow-private'?: boolean; config?: string; lang?: string; 'page-delay'?: string }): SweepOptions {
+type SweepFlagValues = { only?: string; 'max-pages'?: string; now?: string; 'allow-private'?: boolean; config?: string; lang?: string; 'page-delay'?: string };
+
+/** Sweep options from flags, without the reference date (a scheduler sets it at each firing). */
+export function baseSweepOptions(values: SweepFlagValues): Omit<SweepOptions, 'now'> {
   let config: GovcheckConfig;
   try {
     config = values.config ? loadConfig(values.config) : defaultConfig();
@@ -196,12 +207,15 @@ function sweepOptions(values: { only?: string; 'max-pages'?: string; now?: strin
   return {
     categories: categoriesFlag(values.only),
     maxPages: intFlag('max-pages', values['max-pages'], 5, 1),
-    now: nowFlag(values.now).toISOString(),
     allowPrivate: values['allow-private'] === true,
     lang,
     config,
     pageDelayMs: intFlag('page-delay', values['page-delay'], 500, 0),
   };
+}
+
+export function sweepOptions(values: SweepFlagValues): SweepOptions {
+  return { ...baseSweepOptions(values), now: nowFlag(values.now).toISOString() };
 }
 
 export function formatSummary(s: SweepSummary, dbFile: string): string {
@@ -224,4 +238,15 @@ export function formatSummary(s: SweepSummary, dbFile: string): string {
   );
   if (!s.finished) lines.push(`Resume:   govcheck sweep --resume ${s.sweepId} --db ${dbFile}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** A Redis URL without its password, for logs. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.href;
+  } catch {
+    return url;
+  }
 }

@@ -87,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
   const { SiteWorker } = await import('../../scheduler/distributed/site-worker.ts');
   let checker;
   try {
-    checker = new SiteChecker({ chromePath: values.chrome });
+    checker = new SiteChecker({ chromePath: values.chrome, handleSignals: false });
   } catch (e) {
     if (e instanceof ChromeNotFoundError) {
       err(e.message);
@@ -124,7 +124,8 @@ export async function run(argv: string[]): Promise<number> {
         });
       } else if (signals === 2) {
         err(`${signal}: handing the sites in progress back to the queue now`);
-        void worker.returnRunning().then(() => worker.close(0)).then(() => resolveStopped());
+        // The first close() then ends as soon as the abandoned checks unwind.
+        void worker.returnRunning();
       }
     };
     process.on('SIGINT', onSignal);

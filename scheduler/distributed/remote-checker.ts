@@ -5,13 +5,17 @@
 // A site is never lost and never fails the call: a job that fails every attempt, stalls too often
 // or is removed while waited for resolves to a failed SiteResult with the reason (or is queued
 // again), and Redis outages are waited out. Only close() rejects pending calls.
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import { Job, Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import type { Category, SiteResult } from '../../core/types.ts';
 import type { Db } from '../../reports/store/db.ts';
 import type { Lane } from '../../reports/store/sweeps.ts';
 import type { CheckOptions } from '../../worker/site-checker.ts';
 import { newWorkerId } from '../queue.ts';
-import { engineFailureResult, type SiteCheckerLike } from '../runner.ts';
+import type { SiteCheckerLike } from '../runner.ts';
+import { engineFailureResult } from '../../worker/assemble.ts';
 import { runnerJobContext, type JobContextResolver } from './job-context.ts';
 import { connectionOf, DEFAULT_PREFIX, INTERACTIVE_QUEUE, queueForLane, SITES_QUEUE, type SiteQueueName } from './names.ts';
 import { siteJobId, toWire, type JobContext, type SiteJobData } from './wire.ts';
@@ -133,7 +137,8 @@ export class RemoteSiteChecker implements SiteCheckerLike {
       this.pending.set(key, [...(this.pending.get(key) ?? []), p]);
       this.ready
         .then(() => this.enqueue(p))
-        .then(() => this.refresh(p))
+        // A failed look-up is no failure of the site: the event or the next poll answers.
+        .then(() => this.refresh(p).catch(() => undefined))
         .catch((e: Error) => {
           this.remove(p);
           reject(e);
@@ -237,6 +242,8 @@ export const DEFAULT_IN_FLIGHT = 200;
 export interface RemoteSweepOptions extends Omit<RemoteCheckerOptions, 'redisUrl' | 'jobContext'> {
   /** The sweep's database: lets each call find its sweep and site (job ids, lanes). */
   db?: Db;
+  /** Its file: job ids are namespaced by it (unless `scope` is given), see databaseScope. */
+  dbFile?: string;
   /** Sites in flight at once (default DEFAULT_IN_FLIGHT). */
   inFlight?: number;
 }
@@ -256,15 +263,21 @@ export interface RemoteSweep {
 
 /**
  * Everything a sweep needs to run through Redis:
- *   const remote = createRemoteChecker(url, { db, scope });
+ *   const remote = createRemoteChecker(url, { db, dbFile });
  *   await runSweep({ db, sweepId, ...remote.runSweepInput, onRecorded });
  *   await remote.close();
  */
 export function createRemoteChecker(redisUrl: string, opts: RemoteSweepOptions = {}): RemoteSweep {
-  const { db, inFlight, ...checkerOpts } = opts;
+  const { db, dbFile, inFlight, ...checkerOpts } = opts;
   const workerId = newWorkerId();
-  const checker = new RemoteSiteChecker({ ...checkerOpts, redisUrl, jobContext: db ? runnerJobContext(db, workerId) : undefined });
+  const scope = checkerOpts.scope ?? (dbFile ? databaseScope(dbFile) : undefined);
+  const checker = new RemoteSiteChecker({ ...checkerOpts, scope, redisUrl, jobContext: db ? runnerJobContext(db, workerId) : undefined });
   const concurrency = Math.max(1, inFlight ?? DEFAULT_IN_FLIGHT);
   const queue = { workerId };
   return { checker, concurrency, maxAttempts: 1, queue, runSweepInput: { checker, concurrency, maxAttempts: 1, queue }, close: () => checker.close() };
+}
+
+/** A short, stable id of a database file on this machine: namespaces job ids in a shared Redis. */
+export function databaseScope(dbFile: string): string {
+  return createHash('sha256').update(`${hostname()}:${resolve(dbFile)}`).digest('hex').slice(0, 12);
 }

@@ -22,7 +22,8 @@ import { DelayedError, UnrecoverableError, WaitingError, Worker, type Job } from
 import { Redis } from 'ioredis';
 import type { SiteResult } from '../../core/types.ts';
 import { hostKey } from '../queue.ts';
-import { isTransient, type SiteCheckerLike } from '../runner.ts';
+import type { SiteCheckerLike } from '../runner.ts';
+import { isTransient } from '../../worker/failure.ts';
 import { connectionOf, DEFAULT_PREFIX, INTERACTIVE_QUEUE, SITES_QUEUE, type SiteQueueName } from './names.ts';
 import { RedisLock } from './redis-lock.ts';
 import { BadJobError, fromWire, parseJobData, type SiteJobData } from './wire.ts';
@@ -73,7 +74,9 @@ export class SiteWorker {
   private readonly waitingLogged = new Set<string>();
   private readonly prefix: string;
   private closing = false;
+  /** Sites checked (results returned, including failures) and jobs handed back unfinished. */
   processed = 0;
+  handedBack = 0;
 
   constructor(private readonly o: SiteWorkerOptions) {
     this.name = o.name ?? `${hostname()}:${process.pid}`;
@@ -119,16 +122,15 @@ export class SiteWorker {
    */
   async close(graceMs = 30_000): Promise<{ finished: number; returned: number }> {
     this.closing = true;
-    const before = this.running.size;
+    const [processed, handedBack] = [this.processed, this.handedBack];
     const graceful = Promise.all(this.workers.map((w) => w.close())).then(() => true);
     const inTime = await Promise.race([graceful, new Promise<false>((r) => setTimeout(() => r(false), graceMs).unref())]);
-    let returned = 0;
     if (!inTime) {
-      returned = await this.returnRunning();
+      await this.returnRunning();
       await Promise.all(this.workers.map((w) => w.close(true).catch(() => undefined)));
     }
     this.redis.disconnect();
-    return { finished: before - returned, returned };
+    return { finished: this.processed - processed, returned: this.handedBack - handedBack };
   }
 
   /** Hands every job in flight back to its queue now (its check is abandoned). */
@@ -139,6 +141,7 @@ export class SiteWorker {
       try {
         await r.job.moveToWait(r.token);
         n++;
+        this.handedBack++;
         this.log(`${r.queue} ${r.job.id} ${r.job.data.url} → returned to the queue (shutting down)`);
       } catch (e) {
         this.log(`${r.queue} ${r.job.id}: could not return to the queue (${(e as Error).message}); it is taken over after the stalled check`);
@@ -186,16 +189,29 @@ export class SiteWorker {
     this.running.set(job.id!, { job, token, queue, lock, lockToken });
     const attempt = job.attemptsMade + 1;
     const attempts = job.opts.attempts ?? 1;
-    let result: SiteResult;
+    let result: SiteResult | null = null;
+    let thrown: unknown = null;
     try {
       result = await this.o.checker.check(data.url, options);
     } catch (e) {
-      this.log(`${queue} ${job.id} ${data.url} → engine error: ${(e as Error).message.split('\n')[0]} (attempt ${attempt}/${attempts})`);
-      throw e;
+      thrown = e;
     } finally {
       stopRenewing();
-      this.running.delete(job.id!);
       await lock.release(lockToken, this.o.hostDelayMs ?? 1_000).catch(() => undefined);
+    }
+    // Already handed back by returnRunning(): the job is no longer ours to finish.
+    if (!this.running.delete(job.id!)) throw new WaitingError();
+    if (this.closing && (thrown !== null || result?.status !== 'ok')) {
+      // A check that fails while the worker shuts down failed with it (the browser goes first):
+      // not the site's fault, so the job goes back without using up an attempt.
+      this.log(`${queue} ${job.id} ${data.url} → handed back to the queue (worker shutting down)`);
+      await job.moveToWait(token);
+      this.handedBack++;
+      throw new WaitingError();
+    }
+    if (thrown !== null || !result) {
+      this.log(`${queue} ${job.id} ${data.url} → engine error: ${String((thrown as Error)?.message ?? thrown).split('\n')[0]} (attempt ${attempt}/${attempts})`);
+      throw thrown;
     }
     this.processed++;
     if (isTransient(result) && attempt < attempts) {

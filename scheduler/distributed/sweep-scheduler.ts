@@ -11,7 +11,7 @@
 // the firing stalled and hands it to the next scheduler (or this one after a restart), which
 // resumes that sweep: sites already recorded are not checked again, and sites whose jobs finished
 // on the workers meanwhile are picked up from Redis (same job ids) without a second check.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { DelayedError, Queue, WaitingError, Worker, type Job } from 'bullmq';
@@ -183,7 +183,7 @@ export class SweepScheduler {
       const remote = createRemoteChecker(this.o.redisUrl, {
         db: this.o.db,
         prefix: this.prefix,
-        scope: databaseScope(this.o.dbFile),
+        dbFile: this.o.dbFile,
         inFlight: this.o.inFlight,
         attempts: this.o.attempts,
         backoffMs: this.o.backoffMs,
@@ -226,9 +226,4 @@ export class SweepScheduler {
     );
     return prepared.sweepId;
   }
-}
-
-/** A short, stable id of this database on this machine (namespaces job ids in a shared Redis). */
-export function databaseScope(dbFile: string): string {
-  return createHash('sha256').update(`${hostname()}:${resolve(dbFile)}`).digest('hex').slice(0, 12);
 }

@@ -159,6 +159,30 @@ describe('failures', () => {
     expect(lines[1]).toMatch(/→ unreachable: .*503.* \(attempt 2\/2\)/);
   });
 
+  it('a worker stopped with SIGTERM hands its unfinished site back; another worker checks it without losing an attempt', async () => {
+    const url = await site({ delayMs: 2_000 });
+    const first = await startWorker(redis.url, ['--prefix', 'stop', '--concurrency', '1', '--grace', '1']);
+    workers.push(first);
+    const pending = checker('stop').check(url, options());
+    const queue = new Queue('sites', { connection: connectionOf(redis.url), prefix: 'stop' });
+    try {
+      while ((await queue.getActiveCount()) === 0) await sleep(100);
+      await first.stop('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(first.stderr()).toMatch(/stopped: 0 site\(s\) finished, 1 handed back to the queue/);
+      const [job] = await queue.getWaiting();
+      expect(job.data.url).toBe(url);
+      expect(job.attemptsMade).toBe(0);
+
+      const second = await startWorker(redis.url, ['--prefix', 'stop', '--concurrency', '1']);
+      workers.push(second);
+      expect(await pending).toMatchObject({ url, status: 'ok' });
+      expect(second.lines.find((l) => l.includes(url))).toMatch(/→ ok .*\(attempt 1\/3\)/);
+    } finally {
+      await queue.close();
+    }
+  });
+
   it('a job cannot widen the worker’s address policy: private addresses stay refused without --allow-private', async () => {
     const strict = startCli(['worker', '--redis', redis.url, '--prefix', 'strict', '--concurrency', '1']);
     workers.push(strict);

@@ -130,9 +130,10 @@ async (opts) => {
     return collapse(attr(el, 'aria-label')) || textName(el);
   };
 
+  // Each structure below is optional for the rules: a failure drops it (rules then do not judge).
   const MAX_TABLES = 40, MAX_ROWS = 400, MAX_CELLS = 4000;
-  const tables = [];
-  for (const t of document.querySelectorAll('table, [role=table], [role=grid], [role=treegrid]')) {
+  let tables = [];
+  try { for (const t of document.querySelectorAll('table, [role=table], [role=grid], [role=treegrid]')) {
     if (tables.length >= MAX_TABLES) break;
     const html = t.tagName === 'TABLE';
     const rows = [];
@@ -175,21 +176,21 @@ async (opts) => {
       }
     }
     tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: exposedEl(t), selector: selectorOf(t), rows, truncated });
-  }
+  } } catch { tables = undefined; }
 
-  const headings = [];
-  for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')) {
+  let headings = [];
+  try { for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')) {
     if (headings.length >= 500) break;
     const role = roleOf(h);
     if (role && role !== 'heading') continue; // h1 role="presentation" etc. is no heading
     const level = role === 'heading' ? parseInt(attr(h, 'aria-level') || '2', 10) || 2 : Number(h.tagName[1]) || 2;
     headings.push({ level, name: nameOf(h).slice(0, 200), exposed: exposedEl(h), visible: visibleContent(h), selector: selectorOf(h) });
-  }
+  } } catch { headings = undefined; }
 
   const LANDMARK_TAGS = { MAIN: 'main', NAV: 'navigation', ASIDE: 'complementary', SEARCH: 'search' };
   const LANDMARK_ROLES = ['main', 'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'region', 'form'];
-  const landmarks = [];
-  for (const el of document.querySelectorAll('main, nav, aside, search, header, footer, [role]')) {
+  let landmarks = [];
+  try { for (const el of document.querySelectorAll('main, nav, aside, search, header, footer, [role]')) {
     if (landmarks.length >= 200) break;
     const explicit = roleOf(el);
     let role = explicit && LANDMARK_ROLES.includes(explicit) ? explicit : explicit ? null : LANDMARK_TAGS[el.tagName] || null;
@@ -197,7 +198,7 @@ async (opts) => {
     if (!explicit && (el.tagName === 'HEADER' || el.tagName === 'FOOTER') && !el.parentElement.closest('article, aside, main, nav, section')) role = el.tagName === 'HEADER' ? 'banner' : 'contentinfo';
     if (!role) continue;
     landmarks.push({ role, exposed: exposedEl(el), hasContent: /\S/.test(el.textContent || ''), selector: selectorOf(el) });
-  }
+  } } catch { landmarks = undefined; }
 
   // Text over background images and gradients: axe-core leaves these to human review. Here the
   // colours behind each character are worked out (gradient geometry, image pixels) where that can
@@ -430,7 +431,7 @@ async (opts) => {
       probe.remove();
     }
     return out;
-  })();
+  })().catch(() => []);
 
   const body = document.body;
   let text = body ? body.innerText || '' : '';
