@@ -1,5 +1,6 @@
 // Flag parsing shared by every command: unknown flags and bad values are usage errors (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, defaultConfig, loadConfig, type GovcheckConfig } from '../core/config.ts';
 import { CATEGORIES, type Category } from '../core/types.ts';
 
 export class UsageError extends Error {
@@ -59,4 +60,14 @@ export function nowFlag(value: string | undefined): Date {
   const check = new Date(Date.UTC(y, m - 1, day));
   if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== day) throw new UsageError(`--now: not a real date: "${value}"`);
   return d;
+}
+
+/** --config: the file's config, or the defaults; a bad file is a usage error naming the field. */
+export function configFlag(file: string | undefined): GovcheckConfig {
+  try {
+    return file ? loadConfig(file) : defaultConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(`--config ${e.message}`);
+    throw e;
+  }
 }

@@ -165,7 +165,7 @@ export class SiteChecker {
       navigationMs: timeouts.navigationMs,
       pageMs: timeouts.pageMs,
       axe: cats.has('accessibility') ? { rules: options.axeRules } : null,
-      focusOrder: cats.has('accessibility'),
+      focusOrder: cats.has('governance'), // tw/skip-link reads the tab order
       narrowLayout: isStart && cats.has('governance'),
     });
     const probes = !options.skipProbes;

@@ -1,7 +1,6 @@
 // govcheck check <url…>: check sites now, no database (CI pipelines, webmasters).
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ConfigError, defaultConfig, loadConfig, type GovcheckConfig } from '../../core/config.ts';
 import { evaluateBudgets } from '../../core/budgets.ts';
 import { parseLang } from '../../core/i18n.ts';
 import type { CheckReport, SiteResult } from '../../core/types.ts';
@@ -11,7 +10,7 @@ import { ChromeNotFoundError } from '../../worker/chrome.ts';
 import { SiteChecker } from '../../worker/site-checker.ts';
 import { closeLighthouse } from '../../worker/lighthouse/index.ts';
 import { AddressPolicy, DnsError, parseSiteUrl, UnsafeUrlError } from '../../worker/url-guard.ts';
-import { categoriesFlag, intFlag, nowFlag, numberFlag, parseFlags, UsageError } from '../args.ts';
+import { categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, UsageError } from '../args.ts';
 import { mapLimit } from '../../core/concurrency.ts';
 
 export const summary = 'check sites now and print a report (CI, webmasters) / 立即檢測網站';
@@ -68,13 +67,7 @@ export async function run(argv: string[]): Promise<number> {
   const lang = parseLang(values.lang);
   if (!lang) throw new UsageError(`--lang: expected zh-TW or en, got "${values.lang}"`);
   const concurrency = intFlag('concurrency', values.concurrency, Math.min(positionals.length, availableParallelism()), 1);
-  let config: GovcheckConfig;
-  try {
-    config = values.config ? loadConfig(values.config) : defaultConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(`--config ${e.message}`);
-    throw e;
-  }
+  const config = configFlag(values.config);
   if (values['form-factor'] !== undefined) {
     if (values['form-factor'] !== 'mobile' && values['form-factor'] !== 'desktop') throw new UsageError(`--form-factor: expected mobile or desktop, got "${values['form-factor']}"`);
     config.lighthouse.formFactor = values['form-factor'];

@@ -1,17 +1,15 @@
 // govcheck sweep <registry>: a national sweep into SQLite with the embedded queue.
-import { availableParallelism, freemem } from 'node:os';
 import { resolve } from 'node:path';
-import { ConfigError, defaultConfig, loadConfig, type GovcheckConfig } from '../../core/config.ts';
 import { parseLang } from '../../core/i18n.ts';
 import { openStore, StoreError, type Db } from '../../reports/store/db.ts';
 import { knownAgencyIds } from '../../reports/store/registry-store.ts';
 import { getSweep, LANES, type Lane, type SweepOptions } from '../../reports/store/sweeps.ts';
-import { createProgress } from '../../scheduler/progress.ts';
 import { formatIssue, readRegistryFile, RegistryError } from '../../scheduler/registry.ts';
 import type { QueueRunner, SiteCheckerLike } from '../../scheduler/runner.ts';
 import { prepareSweep, runSweep, SweepError, type RunSweepInput, type SweepSummary } from '../../scheduler/sweep.ts';
-import { formatDuration } from '../../scheduler/progress.ts';
-import { categoriesFlag, intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
+import { createProgress, formatDuration } from '../../scheduler/progress.ts';
+import { defaultConcurrency } from '../../worker/concurrency.ts';
+import { categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
 
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
 
@@ -45,10 +43,6 @@ Options:
 Exit status: 0 the sweep finished (sites that could not be checked are recorded with their reason);
 2 usage, registry or database error; 3 the browser could not be started; 130 interrupted (resumable).`;
 
-/** As many sites at once as cores and free memory allow (a site's browser context ≈ 400 MB at peak). */
-export function defaultConcurrency(): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(freemem() / 400e6)));
-}
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -195,13 +189,7 @@ type SweepFlagValues = { only?: string; 'max-pages'?: string; now?: string; 'all
 
 /** Sweep options from flags, without the reference date (a scheduler sets it at each firing). */
 export function baseSweepOptions(values: SweepFlagValues): Omit<SweepOptions, 'now'> {
-  let config: GovcheckConfig;
-  try {
-    config = values.config ? loadConfig(values.config) : defaultConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(`--config ${e.message}`);
-    throw e;
-  }
+  const config = configFlag(values.config);
   const lang = values.lang === undefined ? 'zh-TW' : parseLang(values.lang);
   if (!lang) throw new UsageError(`--lang: expected zh-TW or en, got "${values.lang}"`);
   return {

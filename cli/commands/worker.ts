@@ -1,7 +1,7 @@
 // govcheck worker --redis <url>: a stateless site-check worker for distributed sweeps.
 import { hostname } from 'node:os';
 import { intFlag, parseFlags, UsageError } from '../args.ts';
-import { defaultConcurrency } from './sweep.ts';
+import { defaultConcurrency } from '../../worker/concurrency.ts';
 
 export const summary = 'check sites queued in Redis (distributed sweeps) / 分散式檢測工作程序';
 
