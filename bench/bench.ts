@@ -30,7 +30,7 @@ const { values } = parseArgs({
     sites: { type: 'string', default: '40' },
     pages: { type: 'string', default: '5' },
     concurrency: { type: 'string' },
-    'baseline-concurrency': { type: 'string', default: '1,2,3' },
+    'baseline-concurrency': { type: 'string', default: `${availableParallelism()},${availableParallelism() + 1}` },
     'with-lighthouse': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
   },
@@ -152,7 +152,7 @@ async function main() {
 
     // Pick the baseline's best concurrency on a slice, then run it on every page.
     const candidates = values['baseline-concurrency']!.split(',').map(Number).filter((n) => n > 0);
-    const slice = sitePages.slice(0, Math.max(4, Math.ceil(sitePages.length / 5)));
+    const slice = sitePages.slice(0, Math.max(3, Math.ceil(sitePages.length / 10)));
     let best = candidates[0];
     let bestRate = 0;
     for (const c of candidates) {

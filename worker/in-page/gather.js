@@ -140,17 +140,25 @@ async (opts) => {
     let truncated = false, cellCount = 0;
     const cellOf = (c) => {
       const tag = c.tagName === 'TD' ? 'td' : c.tagName === 'TH' ? 'th' : 'other';
+      const role = roleOf(c);
       const span = (n, def, min, max) => { const v = parseInt(attr(c, n) || '', 10); return Number.isFinite(v) && v >= min ? Math.min(v, max) : def; };
+      // Only header cells are judged and reported: the costly layout checks and selectors are for them.
+      const header = tag === 'th' || (role !== null && role.endsWith('header'));
+      const exposed = exposedEl(c);
       return {
-        tag, role: roleOf(c),
+        tag, role,
         colspan: html ? span('colspan', 1, 1, 1000) : span('aria-colspan', 1, 1, 1000),
         rowspan: html ? span('rowspan', 1, 0, 65534) : span('aria-rowspan', 1, 1, 65534),
         id: c.id || null, headers: attr(c, 'headers'), scope: attr(c, 'scope'),
         empty: c.children.length === 0 && !/\S/.test(c.textContent || ''),
-        exposed: exposedEl(c), visible: visibleContent(c),
-        text: collapse(c.textContent).slice(0, 80), selector: selectorOf(c),
+        exposed, visible: header ? visibleContent(c) : exposed,
+        text: collapse(c.textContent).slice(0, 80), selector: header ? selectorOf(c) : '',
       };
     };
+    // Tables too large to model are never judged; tables without header cells have nothing to judge.
+    const rowCount = html ? t.rows.length : t.querySelectorAll('[role=row]').length;
+    if (rowCount > MAX_ROWS) { tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: true, selector: selectorOf(t), rows: [], truncated: true }); continue; }
+    if (!t.querySelector('th, [role=columnheader], [role=rowheader]')) continue;
     const addRow = (group, cells) => {
       if (rows.length >= MAX_ROWS || cellCount + cells.length > MAX_CELLS) { truncated = true; return; }
       cellCount += cells.length;
