@@ -1,8 +1,8 @@
 // govcheck prune: retention for the sweep database.
 import { statSync } from 'node:fs';
-import { openStore, StoreError, type Db } from '../../reports/store/db.ts';
 import { pruneSweeps } from '../../reports/store/prune.ts';
 import { intFlag, parseFlags, UsageError } from '../args.ts';
+import { openStoreFlag } from '../store-flag.ts';
 
 export const summary = 'drop page-level detail of old sweeps, keep scores / 清理舊檢測明細';
 
@@ -27,13 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values['keep-sweeps'] === undefined) throw new UsageError('--keep-sweeps <n> is required');
   const keep = intFlag('keep-sweeps', values['keep-sweeps'], 1, 1);
   const dbFile = values.db ?? 'govcheck.db';
-  let db: Db;
-  try {
-    db = openStore(dbFile, { mustExist: true });
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message);
-    throw e;
-  }
+  const db = openStoreFlag(dbFile, { mustExist: true });
   try {
     const before = statSync(dbFile).size;
     const r = pruneSweeps(db, keep);

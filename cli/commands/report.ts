@@ -1,10 +1,11 @@
 // govcheck report: a sweep's results from the database as CSV, JSON or one HTML file.
 import { writeFileSync } from 'node:fs';
 import { parseLang } from '../../core/i18n.ts';
-import { openStore, StoreError, type Db } from '../../reports/store/db.ts';
 import { resolveSweep } from '../../reports/store/sweeps.ts';
 import { buildSweepReport, renderSweepReport, SWEEP_REPORT_FORMATS, type SweepReportFormat } from '../../reports/sweep-report/index.ts';
 import { parseFlags, UsageError } from '../args.ts';
+import { openStoreFlag } from '../store-flag.ts';
+import { StoreError } from '../../reports/store/db.ts';
 
 export const summary = 'report a sweep from the database as csv, json or html / 檢測報告';
 
@@ -39,13 +40,7 @@ export async function run(argv: string[]): Promise<number> {
   const lang = values.lang === undefined ? undefined : parseLang(values.lang);
   if (lang === null) throw new UsageError(`--lang: expected zh-TW or en, got "${values.lang}"`);
   const dbFile = values.db ?? 'govcheck.db';
-  let db: Db;
-  try {
-    db = openStore(dbFile, { mustExist: true });
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message);
-    throw e;
-  }
+  const db = openStoreFlag(dbFile, { mustExist: true });
   try {
     let text: string;
     try {

@@ -2,7 +2,6 @@
 // and recorded here, the single SQLite writer.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openStore, StoreError, type Db } from '../../reports/store/db.ts';
 import { getSweep, type SweepOptions } from '../../reports/store/sweeps.ts';
 import { createProgress, formatDuration } from '../../scheduler/progress.ts';
 import { RegistryError } from '../../scheduler/registry.ts';
@@ -11,6 +10,7 @@ import { checkRedis, DEFAULT_PREFIX, displayRedisUrl, parseRedisUrl, RedisUnavai
 import { DEFAULT_IN_FLIGHT } from '../../scheduler/distributed/remote-checker.ts';
 import { ScheduleError, SCHEDULE_TZ, SweepBusyError, SweepScheduler } from '../../scheduler/distributed/sweep-scheduler.ts';
 import { intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
+import { openStoreFlag } from '../store-flag.ts';
 import { baseSweepOptions, formatSummary } from './sweep.ts';
 
 export const summary = 'run national sweeps on a schedule through Redis workers / 排程全國檢測';
@@ -104,13 +104,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  let db: Db;
-  try {
-    db = openStore(dbFile);
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message);
-    throw e;
-  }
+  const db = openStoreFlag(dbFile);
   if (resumeId !== null) {
     const sweep = getSweep(db, resumeId);
     if (!sweep) {

@@ -1,10 +1,11 @@
 // govcheck serve: the self-review dashboard and its JSON API over the sweep database; also the
 // place where access tokens are created (printed once), listed and revoked.
 import { resolve } from 'node:path';
-import { openStore, StoreError, type Db } from '../../reports/store/db.ts';
 import { createDashboard, createToken, hasTokens, listTokens, parseTokenSpec, revokeToken, TokenError, type Dashboard } from '../../reports/dashboard/index.ts';
 import type { Category } from '../../core/types.ts';
 import { categoriesFlag, intFlag, parseFlags, UsageError } from '../args.ts';
+import { openStoreFlag } from '../store-flag.ts';
+import type { Db } from '../../reports/store/db.ts';
 
 export const summary = 'the self-review dashboard and JSON API / 檢測儀表板';
 
@@ -59,13 +60,7 @@ export async function run(argv: string[]): Promise<number> {
   if (port > 65535) throw new UsageError(`--port expects 0–65535, got ${port}`);
   const categories: Category[] | undefined = values.only === undefined ? undefined : categoriesFlag(values.only);
   const maxPages = values['max-pages'] === undefined ? undefined : intFlag('max-pages', values['max-pages'], 5, 1);
-  let db: Db;
-  try {
-    db = openStore(dbFile, { mustExist: true });
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(`${e.message} (create it with govcheck sweep first)`);
-    throw e;
-  }
+  const db = openStoreFlag(dbFile, { mustExist: true, hint: 'create it with govcheck sweep first' });
 
   const tokenCommand = tokenCommands(db, values);
   if (tokenCommand !== null) {

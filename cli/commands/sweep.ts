@@ -1,7 +1,6 @@
 // govcheck sweep <registry>: a national sweep into SQLite with the embedded queue.
 import { resolve } from 'node:path';
 import { parseLang } from '../../core/i18n.ts';
-import { openStore, StoreError, type Db } from '../../reports/store/db.ts';
 import { knownAgencyIds } from '../../reports/store/registry-store.ts';
 import { getSweep, LANES, type Lane, type SweepOptions } from '../../reports/store/sweeps.ts';
 import { formatIssue, readRegistryFile, RegistryError } from '../../scheduler/registry.ts';
@@ -10,6 +9,7 @@ import { prepareSweep, runSweep, SweepError, type RunSweepInput, type SweepSumma
 import { createProgress, formatDuration } from '../../scheduler/progress.ts';
 import { defaultConcurrency } from '../../worker/concurrency.ts';
 import { categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
+import { openStoreFlag } from '../store-flag.ts';
 
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
 
@@ -68,13 +68,7 @@ export async function run(argv: string[]): Promise<number> {
   if (resumeId === null && positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one registry file' : 'no registry given (usage: govcheck sweep [options] <registry.csv|registry.json>)');
   if (resumeId !== null && positionals.length) throw new UsageError('--resume continues a planned sweep; do not give a registry with it');
 
-  let db: Db;
-  try {
-    db = openStore(dbFile);
-  } catch (e) {
-    if (e instanceof StoreError) throw new UsageError(e.message);
-    throw e;
-  }
+  const db = openStoreFlag(dbFile);
   const err = (line: string) => process.stderr.write(`${line}\n`);
   try {
     let sweepId: number;

@@ -12,7 +12,8 @@ describe('sweep, report and prune usage errors', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'agency_id,agency_name,parent_agency_id,site_url,site_name\nA01,模範部,,ftp://x.gov.tw/,x\nA02,冷門局,,,y\n');
     const cases: [string[], RegExp][] = [
-      [['sweep', bad, '--redis', 'redis://127.0.0.1:6379', '--db', join(dir, 'a.db')], /--redis: distributed sweeps are not available yet/],
+      // Registry errors are reported before any Redis is contacted, distributed or not.
+      [['sweep', bad, '--redis', 'redis://127.0.0.1:1', '--db', join(dir, 'a.db')], /bad\.csv:2: error: site_url[\s\S]*no valid site/],
       [['sweep', '--db', join(dir, 'a.db')], /no registry given/],
       [['sweep', join(dir, 'missing.csv'), '--db', join(dir, 'a.db')], /cannot read registry/],
       [['sweep', bad, '--db', join(dir, 'a.db')], /bad\.csv:2: error: site_url: scheme "ftp"[\s\S]*bad\.csv:3: error: site_url: missing URL[\s\S]*no valid site/],
