@@ -38,6 +38,7 @@ Options:
   --page-delay <ms>      pause between pages of one site (default 500)
   --redis <url>          distributed: queue the sites on Redis for "govcheck worker" processes; this process
                          stays the single recorder and ends when every site is recorded
+  --prefix <p>           with --redis: Redis key prefix shared with the workers (default govcheck)
   --quiet                no progress output
 
 Exit status: 0 the sweep finished (sites that could not be checked are recorded with their reason);
@@ -60,6 +61,7 @@ export async function run(argv: string[]): Promise<number> {
     agency: { type: 'string' },
     'page-delay': { type: 'string' },
     redis: { type: 'string' },
+    prefix: { type: 'string' },
     quiet: { type: 'boolean' },
   });
   const concurrency = intFlag('concurrency', values.concurrency, defaultConcurrency(), 1);
@@ -113,7 +115,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.redis !== undefined) {
       // Distributed: workers on other machines check; this process records (workers never touch SQLite).
       const { createRemoteChecker } = await import('../../scheduler/distributed/remote-checker.ts');
-      const remote = createRemoteChecker(values.redis, { db, dbFile, inFlight: values.concurrency ? concurrency : undefined });
+      const remote = createRemoteChecker(values.redis, { db, dbFile, inFlight: values.concurrency ? concurrency : undefined, prefix: values.prefix });
       checker = remote.checker;
       runInput = { concurrency: remote.concurrency, maxAttempts: remote.maxAttempts, queue: remote.queue };
     } else {

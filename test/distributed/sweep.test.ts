@@ -60,6 +60,21 @@ afterAll(async () => {
 });
 
 describe('govcheck scheduler + govcheck worker through Redis', () => {
+  it('govcheck sweep --redis queues on Redis, a worker checks, the sweep process records every site once', async () => {
+    const w = await startWorker(redis.url, ['--prefix', 'plain', '--concurrency', '2', '--name', 'wp']);
+    workers.push(w);
+    const urls = servers.slice(0, 3).map((s) => `${s.url}/`);
+    const db = join(dir, 'plain.db');
+    const r = await runCli(['sweep', registry('plain', urls), '--redis', redis.url, '--prefix', 'plain', '--db', db, ...SWEEP_FLAGS]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/finished · 3 sites: 3 checked/);
+    const rows = recorded(db);
+    expect(rows.map((x) => x.url).sort()).toEqual([...urls].sort());
+    for (const row of rows) expect(row).toMatchObject({ n: 1, status: 'ok' });
+    for (const url of urls) expect(checkedLines(w, url), url).toHaveLength(1);
+    await w.stop('SIGTERM');
+  });
+
   it('two worker processes check a sweep; the scheduler records every site exactly once', async () => {
     const w1 = await startWorker(redis.url, ['--prefix', 'two', '--concurrency', '1', '--name', 'w1']);
     const w2 = await startWorker(redis.url, ['--prefix', 'two', '--concurrency', '1', '--name', 'w2']);
