@@ -240,7 +240,7 @@ describe('pages', () => {
     expect(extractPageDates(makePage('<p>更新日期：115-11-02</p>'), now).map((d) => d.date)).toEqual(['2026-11-02']);
   });
 
-  it('extracts a ~300 KB page quickly enough to run on every sampled page', () => {
+  it('extracts every news date of a ~300 KB news list', () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `<li><span class="date">115-${String((i % 10) + 1).padStart(2, '0')}-0${(i % 9) + 1}</span><a href="News_Content.aspx?n=1&s=${i}">消息標題第 ${i} 則，內容摘要文字</a></li>`).join('');
     const html = `<html><body><div class="news"><h2>最新消息</h2><ul>${rows}</ul></div></body></html>`;
     expect(html.length).toBeGreaterThan(250_000);
