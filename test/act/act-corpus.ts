@@ -8,7 +8,8 @@ import type { Rule, SiteResult } from '../../core/types.ts';
 import { ALL_RULES } from '../../rules/index.ts';
 import type { CheckOptions } from '../../worker/site-checker.ts';
 
-export const CORPUS_ROOT = fileURLToPath(new URL('../../../shared/corpus/act/', import.meta.url));
+/** The W3C ACT corpus: $GOVCHECK_ACT_CORPUS, else ../shared/corpus/act beside the repository. */
+export const CORPUS_ROOT = process.env.GOVCHECK_ACT_CORPUS || fileURLToPath(new URL('../../../shared/corpus/act/', import.meta.url));
 
 export type Expected = 'passed' | 'failed' | 'inapplicable';
 export const OUTCOMES: Expected[] = ['failed', 'passed', 'inapplicable'];
