@@ -73,8 +73,10 @@ export function samplePages(input: SampleInput): SampledPage[] {
     .map((l) => ({ link: l, url: normalise(l.href, input.origin) }))
     .filter((x): x is { link: LinkArtifact; url: string } => x.url !== null);
 
+  // "更多最新消息 »", "最新消息 more+" and the like name the same page as "最新消息".
+  const label = (name: string) => name.normalize('NFKC').replace(/^(更多|more)\s*|\s*(更多|more|[»›>+…]|\.\.\.)+$/gi, '').trim();
   for (const core of CORE_PAGES) {
-    const hit = links.find(({ link, url }) => core.text.test(link.name.normalize('NFKC').trim()) || (core.href?.test(url) ?? false));
+    const hit = links.find(({ link, url }) => core.text.test(label(link.name)) || (core.href?.test(url) ?? false));
     if (hit) take(hit.url, core.reason);
   }
   const newsItem = links.find(({ link, url }) => link.region !== 'nav' && NEWS_ITEM_HREF.test(url) && link.name.length > 6);

@@ -26,7 +26,7 @@ describe('page sampler', () => {
         link(`${o}/about/b.html`, '組織架構'),
         link(`https://www.facebook.com/agency`, 'Facebook'),
         link(`${o}/files/report.pdf`, '年報'),
-        link(`${o}/News.aspx?n=1`, '最新消息'),
+        link(`${o}/bulletin/list.html`, '更多最新消息 »'),
         link(`${o}/SiteMap.aspx`, '網站導覽', 'header'),
         link(`${o}/privacy.html`, '隱私權及資訊安全政策', 'footer'),
       ],
