@@ -6,10 +6,11 @@ import { getSweep, type SweepOptions } from '../../reports/store/sweeps.ts';
 import { createProgress, formatDuration } from '../../scheduler/progress.ts';
 import { RegistryError } from '../../scheduler/registry.ts';
 import { SweepError, type SweepSummary } from '../../scheduler/sweep.ts';
-import { checkRedis, DEFAULT_PREFIX, displayRedisUrl, parseRedisUrl, RedisUnavailableError, RedisUrlError, validatePrefix } from '../../scheduler/distributed/names.ts';
+import { DEFAULT_PREFIX, displayRedisUrl, parseRedisUrl, RedisUrlError, validatePrefix } from '../../scheduler/distributed/names.ts';
 import { DEFAULT_IN_FLIGHT } from '../../scheduler/distributed/remote-checker.ts';
 import { ScheduleError, SCHEDULE_TZ, SweepBusyError, SweepScheduler } from '../../scheduler/distributed/sweep-scheduler.ts';
 import { intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
+import { redisReachable } from '../redis-flag.ts';
 import { openStoreFlag } from '../store-flag.ts';
 import { baseSweepOptions, formatSummary } from './sweep.ts';
 
@@ -95,15 +96,7 @@ export async function run(argv: string[]): Promise<number> {
   const dbFile = values.db ?? 'govcheck.db';
 
   const err = (line: string) => process.stderr.write(`govcheck scheduler: ${line}\n`);
-  try {
-    await checkRedis(values.redis);
-  } catch (e) {
-    if (e instanceof RedisUnavailableError) {
-      err(e.message);
-      return 3;
-    }
-    throw e;
-  }
+  if (!(await redisReachable(values.redis, 'scheduler'))) return 3;
   const db = openStoreFlag(dbFile);
   if (resumeId !== null) {
     const sweep = getSweep(db, resumeId);

@@ -1,6 +1,7 @@
 // govcheck worker --redis <url>: a stateless site-check worker for distributed sweeps.
 import { hostname } from 'node:os';
 import { intFlag, parseFlags, UsageError } from '../args.ts';
+import { redisReachable } from '../redis-flag.ts';
 import { defaultConcurrency } from '../../worker/concurrency.ts';
 
 export const summary = 'check sites queued in Redis (distributed sweeps) / 分散式檢測工作程序';
@@ -60,7 +61,7 @@ export async function run(argv: string[]): Promise<number> {
   const hostDelayMs = intFlag('host-delay', values['host-delay'], 1_000, 0);
   const graceMs = intFlag('grace', values.grace, 30, 0) * 1000;
 
-  const { checkRedis, displayRedisUrl, parseRedisUrl, RedisUnavailableError, RedisUrlError, validatePrefix, DEFAULT_PREFIX } = await import('../../scheduler/distributed/names.ts');
+  const { displayRedisUrl, parseRedisUrl, RedisUrlError, validatePrefix, DEFAULT_PREFIX } = await import('../../scheduler/distributed/names.ts');
   let prefix: string;
   try {
     parseRedisUrl(values.redis);
@@ -70,15 +71,7 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
   const err = (line: string) => process.stderr.write(`govcheck worker: ${line}\n`);
-  try {
-    await checkRedis(values.redis);
-  } catch (e) {
-    if (e instanceof RedisUnavailableError) {
-      err(e.message);
-      return 3;
-    }
-    throw e;
-  }
+  if (!(await redisReachable(values.redis, 'worker'))) return 3;
 
   // The engine loads only now: usage errors above stay instant.
   const { SiteChecker } = await import('../../worker/site-checker.ts');

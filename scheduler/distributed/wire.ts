@@ -3,25 +3,12 @@
 // (onPage) stay behind. Job ids are deterministic, so adding the same site of the same sweep twice
 // (a resumed sweep, a restarted recorder) finds the first job and its result instead of a second check.
 import { createHash } from 'node:crypto';
-import type { GovcheckConfig } from '../../core/config.ts';
-import { CATEGORIES, type Category, type Lang } from '../../core/types.ts';
+import { CATEGORIES } from '../../core/types.ts';
 import type { Lane } from '../../reports/store/sweeps.ts';
 import type { CheckOptions } from '../../worker/site-checker.ts';
 
-/** CheckOptions as JSON: `now` is an ISO string; no callbacks. */
-export interface WireCheckOptions {
-  categories: Category[];
-  maxPages: number;
-  now: string;
-  allowPrivate: boolean;
-  config: GovcheckConfig;
-  lang: Lang;
-  allowAddresses?: string[];
-  axeRules?: string[];
-  loopbackOnly?: boolean;
-  pageDelayMs?: number;
-  skipProbes?: boolean;
-}
+/** CheckOptions as JSON: `now` is an ISO string; no callbacks. Derived, so a new option travels too. */
+export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage'> & { now: string };
 
 /** Which sweep and site a check belongs to, when the caller knows. */
 export interface JobContext {
