@@ -6,11 +6,11 @@ import { getSweep, type SweepOptions } from '../../reports/store/sweeps.ts';
 import { createProgress, formatDuration } from '../../scheduler/progress.ts';
 import { RegistryError } from '../../scheduler/registry.ts';
 import { SweepError, type SweepSummary } from '../../scheduler/sweep.ts';
-import { DEFAULT_PREFIX, displayRedisUrl, parseRedisUrl, RedisUrlError, validatePrefix } from '../../scheduler/distributed/names.ts';
+import { displayRedisUrl } from '../../scheduler/distributed/names.ts';
 import { DEFAULT_IN_FLIGHT } from '../../scheduler/distributed/remote-checker.ts';
 import { ScheduleError, SCHEDULE_TZ, SweepBusyError, SweepScheduler } from '../../scheduler/distributed/sweep-scheduler.ts';
 import { intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
-import { redisReachable } from '../redis-flag.ts';
+import { redisPrefixFlag, redisReachable } from '../redis-flag.ts';
 import { openStoreFlag } from '../store-flag.ts';
 import { baseSweepOptions, formatSummary } from './sweep.ts';
 
@@ -79,14 +79,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!once && !values.cron) throw new UsageError('--cron "<expr>" is required (or --once to sweep now)');
   if (!values.registry && resumeId === null) throw new UsageError('--registry <file> is required');
   if (values.registry && !existsSync(values.registry)) throw new UsageError(`--registry: no such file: ${values.registry}`);
-  let prefix: string;
-  try {
-    parseRedisUrl(values.redis);
-    prefix = validatePrefix(values.prefix ?? DEFAULT_PREFIX);
-  } catch (e) {
-    if (e instanceof RedisUrlError) throw new UsageError(e.message);
-    throw e;
-  }
+  const prefix = redisPrefixFlag(values.redis, values.prefix);
   const fixedNow = values.now === undefined ? null : nowFlag(values.now);
   const base = baseSweepOptions(values);
   const sweepOptions = (): SweepOptions => ({ ...base, now: (fixedNow ?? new Date()).toISOString() });

@@ -8,6 +8,7 @@ import type { QueueRunner, SiteCheckerLike } from '../../scheduler/runner.ts';
 import { prepareSweep, runSweep, SweepError, type RunSweepInput, type SweepSummary } from '../../scheduler/sweep.ts';
 import { createProgress, formatDuration } from '../../scheduler/progress.ts';
 import { defaultConcurrency } from '../../worker/concurrency.ts';
+import { displayRedisUrl } from '../../scheduler/distributed/names.ts';
 import { categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
 import { openStoreFlag } from '../store-flag.ts';
 
@@ -150,7 +151,7 @@ export async function run(argv: string[]): Promise<number> {
     process.on('SIGTERM', onSignal);
     let result: SweepSummary;
     try {
-      err(`govcheck sweep: sweep ${sweepId} → ${resolve(dbFile)} (${runInput.concurrency} at once${values.redis ? `, via Redis ${redactUrl(values.redis)}` : ''})`);
+      err(`govcheck sweep: sweep ${sweepId} → ${resolve(dbFile)} (${runInput.concurrency} at once${values.redis ? `, via Redis ${displayRedisUrl(values.redis)}` : ''})`);
       result = await runSweep({
         db,
         sweepId,
@@ -224,13 +225,3 @@ export function formatSummary(s: SweepSummary, dbFile: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A Redis URL without its password, for logs. */
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.href;
-  } catch {
-    return url;
-  }
-}

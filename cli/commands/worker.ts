@@ -1,7 +1,7 @@
 // govcheck worker --redis <url>: a stateless site-check worker for distributed sweeps.
 import { hostname } from 'node:os';
 import { intFlag, parseFlags, UsageError } from '../args.ts';
-import { redisReachable } from '../redis-flag.ts';
+import { redisPrefixFlag, redisReachable } from '../redis-flag.ts';
 import { defaultConcurrency } from '../../worker/concurrency.ts';
 
 export const summary = 'check sites queued in Redis (distributed sweeps) / 分散式檢測工作程序';
@@ -61,15 +61,8 @@ export async function run(argv: string[]): Promise<number> {
   const hostDelayMs = intFlag('host-delay', values['host-delay'], 1_000, 0);
   const graceMs = intFlag('grace', values.grace, 30, 0) * 1000;
 
-  const { displayRedisUrl, parseRedisUrl, RedisUrlError, validatePrefix, DEFAULT_PREFIX } = await import('../../scheduler/distributed/names.ts');
-  let prefix: string;
-  try {
-    parseRedisUrl(values.redis);
-    prefix = validatePrefix(values.prefix ?? DEFAULT_PREFIX);
-  } catch (e) {
-    if (e instanceof RedisUrlError) throw new UsageError(e.message);
-    throw e;
-  }
+  const { displayRedisUrl } = await import('../../scheduler/distributed/names.ts');
+  const prefix = redisPrefixFlag(values.redis, values.prefix);
   const err = (line: string) => process.stderr.write(`govcheck worker: ${line}\n`);
   if (!(await redisReachable(values.redis, 'worker'))) return 3;
 
