@@ -26,6 +26,15 @@ export type FailureKind =
   | 'error';
 
 export type Lang = 'zh-TW' | 'en';
+
+/** Editions of Taiwan's 網站無障礙規範; a code string is only meaningful with its edition (HM1130103C changed meaning). */
+export const TW_EDITIONS = ['115.11', '110.07'] as const;
+export type TwEdition = (typeof TW_EDITIONS)[number];
+/** Conformance levels (WCAG / 網站無障礙規範 A, AA, AAA). */
+export const A11Y_LEVELS = ['A', 'AA', 'AAA'] as const;
+export type A11yLevel = (typeof A11Y_LEVELS)[number];
+/** Taiwan codes per edition, e.g. { '115.11': ['HM1130105C'], '110.07': ['HM1130103C'] }. */
+export type TwCodesByEdition = Partial<Record<TwEdition, string[]>>;
 export interface Localized {
   'zh-TW': string;
   en: string;
@@ -395,6 +404,9 @@ export interface SiteArtifacts {
 
 // ---------------------------------------------------------------- rules
 
+/** Name of an artifact a rule may read: a PageArtifacts field or a SiteArtifacts field. */
+export type ArtifactName = Exclude<keyof PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'timings' | 'gatherErrors'> | Exclude<keyof SiteArtifacts, 'startUrl' | 'origin' | 'pages' | 'externalNetwork'>;
+
 export type RuleScope = 'page' | 'site';
 
 export interface RuleMeta {
@@ -406,8 +418,10 @@ export interface RuleMeta {
   /** Page rules: run on every sampled page ('all') or the start page only ('start'). */
   pages?: 'all' | 'start';
   wcag: string[];
-  /** Taiwan 網站無障礙規範 codes (e.g. HM1110106C) where one applies. */
-  twCodes?: string[];
+  /** Taiwan 網站無障礙規範 codes per edition (e.g. { '115.11': ['HM1110106C'] }) where one applies. */
+  twCodes?: TwCodesByEdition;
+  /** Artifacts the rule reads (Lighthouse's requiredArtifacts): the gather plan is the union over selected rules. */
+  requires?: ArtifactName[];
   title: Localized;
   description: Localized;
   howToFix: Localized;

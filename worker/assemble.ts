@@ -77,7 +77,8 @@ function toFinding(meta: RuleMeta, d: FindingDraft, pageUrl: string, lang: Lang)
     help: d.help ?? meta.helpUrl ?? null,
     fingerprint: fingerprintOf(rule, d.selector ?? null, pageUrl, d.snippet ?? null),
   };
-  if (meta.twCodes?.length) f.twCodes = meta.twCodes;
+  const codes = meta.twCodes?.['115.11'];
+  if (codes?.length) f.twCodes = codes;
   if (d.data) f.data = d.data;
   return f;
 }

@@ -24,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.format && values.format !== 'text') throw new UsageError(`--format: expected text or json, got "${values.format}"`);
   for (const r of rules) {
     const m = r.meta;
-    const codes = [...m.wcag.map((c) => `WCAG ${c}`), ...(m.twCodes ?? [])].join(', ');
+    const codes = [...m.wcag.map((c) => `WCAG ${c}`), ...Object.entries(m.twCodes ?? {}).flatMap(([ed, cs]) => (cs ?? []).map((c) => `${c} (${ed})`))].join(', ');
     process.stdout.write(`${m.id.padEnd(32)} ${m.category.padEnd(13)} ${m.severity.padEnd(9)} ${m.title[lang]}${codes ? `  [${codes}]` : ''}\n`);
   }
   return 0;

@@ -13,7 +13,7 @@ export const sitemapPage = linkPresenceRule({
     id: 'gov/sitemap-page',
     severity: 'serious',
     wcag: ['2.4.5'],
-    twCodes: ['GN1240500E'],
+    twCodes: { '115.11': ['GN1240500E'], '110.07': ['GN1240500E'] },
     title: msg('首頁應連結網站導覽', 'The start page links to a site map page'),
     description: msg(
       '檢查首頁（通常在頁首）是否有「網站導覽」或「網站地圖」連結，讓使用者一覽網站架構與快速鍵說明。',

@@ -54,7 +54,7 @@ export const absoluteFontSize: PageRule = {
     scope: 'page',
     pages: 'all',
     wcag: ['1.4.4'],
-    twCodes: ['CS2140401C'],
+    twCodes: { '115.11': ['CS2140401C'], '110.07': ['CS2140401C'] },
     title: msg('字級應使用相對單位', 'Font sizes should use relative units'),
     description: msg(
       '以 px、pt 等絕對單位設定字級時，部分瀏覽器無法依使用者設定放大文字；網站無障礙規範 CS2140401C 要求 font-size 使用 em、rem 或 % 等相對單位（含 style 屬性、<style> 與外部樣式表）。',

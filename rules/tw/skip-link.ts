@@ -55,7 +55,7 @@ export const skipLink: PageRule = {
     scope: 'page',
     pages: 'all',
     wcag: ['2.4.1'],
-    twCodes: ['GN1240100E'],
+    twCodes: { '115.11': ['GN1240100E'], '110.07': ['GN1240100E'] },
     title: msg('第一個可聚焦元素應為「跳到主要內容」連結', 'The first focusable element should be a skip-to-content link'),
     description: msg(
       '按 Tab 鍵時第一個取得焦點的元素應是跳到主要內容的連結（如「跳到主要內容」「按Enter到主內容區」或 accesskey C 的 ::: 導盲磚），且其目標錨點存在於頁面中。',
