@@ -6,7 +6,8 @@ import type { GovcheckConfig } from '../core/config.ts';
 import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
 import { RULESET_VERSION, VERSION } from '../core/version.ts';
 import { AXE_VERSION } from './axe-runner.ts';
-import { assembleSiteResult, failedSiteResult } from './assemble.ts';
+import { assembleSiteResult, failedSiteResult, type AssembleInput } from './assemble.ts';
+import { captureOf, type SiteCapture } from './capture.ts';
 import { BrowserHost, type BrowserHostOptions, type LeasedContext } from './browser-host.ts';
 import { BlockedError, BrowserCrashError, HttpError, classifyFailure, detectBlock } from './failure.ts';
 import { gatherPage, RequestLog, VITALS_INIT_SOURCE } from './page-gatherer.ts';
@@ -37,6 +38,8 @@ export interface CheckOptions {
   pageDelayMs?: number;
   /** Skip site probes (robots, sitemap, link checks…): for single-page accessibility evaluations. */
   skipProbes?: boolean;
+  /** Receives the site's artifacts (and what replaying them needs) just before the rules run (--save-artifacts). */
+  onCapture?: (capture: SiteCapture) => void;
   onPage?: (info: { site: string; url: string; ms: number }) => void;
 }
 
@@ -275,7 +278,7 @@ export class SiteChecker {
 
     const lighthouseWait = Date.now() - lighthouseStarted;
     const rulesStarted = Date.now();
-    const result = assembleSiteResult({
+    const input: AssembleInput = {
       site,
       categories: options.categories,
       config: options.config,
@@ -284,7 +287,9 @@ export class SiteChecker {
       engines: this.engines(site.lighthouse),
       startedAt,
       skippedPages,
-    });
+    };
+    options.onCapture?.(captureOf(input));
+    const result = assembleSiteResult(input);
     result.stageMs = { pages: pagesMs, probes: probesMs, lighthouseWait, rules: Date.now() - rulesStarted };
     return result;
   }
