@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageArtifacts, SiteResult } from '../../core/types.ts';
+import type { PageArtifacts, PageRule, SiteResult, SiteRule } from '../../core/types.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { ALL_RULES } from '../../rules/index.ts';
 import { contextView, pageOf, siteView, UndeclaredArtifactError } from '../../rules/artifact-view.ts';
@@ -100,11 +100,11 @@ describe('check --save-artifacts → audit', () => {
       const view = siteView(artifacts, rule.meta.requires);
       const rctx = contextView(ctx, rule.meta.requires);
       if (rule.meta.scope === 'site') {
-        expect(() => rule.check(view, rctx), rule.meta.id).not.toThrow();
+        expect(() => (rule as SiteRule).check(view, rctx), rule.meta.id).not.toThrow();
         continue;
       }
       for (const page of artifacts.pages) {
-        const r = rule.check(pageOf(view, page), { ...rctx, isStartPage: page === artifacts.pages[0] });
+        const r = (rule as PageRule).check(pageOf(view, page), { ...rctx, isStartPage: page === artifacts.pages[0] });
         if (r.applicable) judged++;
       }
     }
