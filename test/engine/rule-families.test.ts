@@ -1,6 +1,7 @@
 // One real check per rule family on the capture fixture pages (test/captures/pages): the outcomes a
 // browser produces today are the ones the committed captures replay (else: npm run capture), and the
 // tw/* and gov/* outcomes hold end to end. One browser and one fixture server for the whole file.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config.ts';
@@ -12,8 +13,10 @@ import { ROOT } from '../helpers/cli.ts';
 
 let server: FixtureServer;
 let checker: SiteChecker;
+/** /changing/a11y.html serves the a11y page, or with a notice inserted above everything when set. */
+let insertNotice = false;
 
-async function check(name: CaptureName, categories: Category[]): Promise<SiteResult> {
+async function check(name: CaptureName | 'changing/a11y', categories: Category[]): Promise<SiteResult> {
   const config = defaultConfig();
   config.timeouts = { navigationMs: 30_000, pageMs: 60_000 };
   const r = await checker.check(`${server.url}/${name}.html`, { categories, maxPages: 1, now: new Date('2026-11-27T00:00:00+08:00'), allowPrivate: true, config, lang: 'en' });
@@ -25,7 +28,12 @@ async function check(name: CaptureName, categories: Category[]): Promise<SiteRes
 const outcomes = (r: SiteResult, prefix: string) => Object.fromEntries(r.outcomes.filter((o) => o.rule.startsWith(prefix)).map((o) => [o.rule, o.outcome]));
 
 beforeAll(async () => {
-  server = await startFixtureServer({ root: join(ROOT, 'test/captures/pages') });
+  const a11y = readFileSync(join(ROOT, 'test/captures/pages/a11y.html'), 'utf8');
+  const withNotice = a11y.replace('<body>', '<body>\n<div class="notice"><p>公告：系統維護</p><p>請見諒</p></div>');
+  server = await startFixtureServer({
+    root: join(ROOT, 'test/captures/pages'),
+    routes: { '/changing/a11y.html': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(insertNotice ? withNotice : a11y) },
+  });
   checker = new SiteChecker();
 });
 afterAll(async () => {
@@ -63,13 +71,21 @@ describe('rule families end to end (real Chromium)', () => {
     expect(outcomes(r, 'security/')).toEqual(outcomes(replayed('gov-home'), 'security/'));
   });
 
-  it('a11y/*: table headers and contrast over a gradient; two loads of a page give the same fingerprints', async () => {
-    const first = await check('a11y', ['accessibility']);
+  it('a11y/*: table headers and contrast over a gradient; fingerprints survive a reload and an element inserted above', async () => {
+    insertNotice = false;
+    const first = await check('changing/a11y', ['accessibility', 'governance']);
     expect(outcomes(first, 'a11y/')).toEqual(outcomes(replayed('a11y'), 'a11y/'));
     expect(outcomeOf(first, 'a11y/contrast-over-backgrounds')).toBe('fail');
-    const second = await check('a11y', ['accessibility']);
     const prints = (r: SiteResult) => r.pages.flatMap((p) => p.findings.map((f) => `${f.rule} ${f.fingerprint}`)).sort();
-    expect(prints(first).length).toBeGreaterThan(3);
-    expect(prints(second)).toEqual(prints(first));
+    expect(prints(first).length).toBeGreaterThan(10);
+    // The same page loaded again: the very same fingerprints.
+    expect(prints(await check('changing/a11y', ['accessibility', 'governance']))).toEqual(prints(first));
+    // A notice inserted above everything: every earlier finding keeps its fingerprint; only the notice's own are new.
+    insertNotice = true;
+    const changed = await check('changing/a11y', ['accessibility', 'governance']);
+    expect(prints(changed)).toEqual(expect.arrayContaining(prints(first)));
+    const added = changed.pages.flatMap((p) => p.findings).filter((f) => !prints(first).includes(`${f.rule} ${f.fingerprint}`));
+    expect(added.length).toBeGreaterThan(0);
+    for (const f of added) expect(f.snippet ?? '', f.rule).toMatch(/notice|公告/);
   });
 });
