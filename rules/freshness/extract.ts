@@ -107,7 +107,7 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
     if (isTodayWidget(m, el, '')) continue;
     const region = ctx.regionOf(el) ?? 'content';
     const row = region === 'content' ? ctx.rowOf(el) : null;
-    if (row && ctx.isNewsRow(row) && !rowTimes.has(row) && inTitle(el, row, ctx) === null) rowTimes.set(row, { m, el, region });
+    if (row && ctx.isNewsRow(row) && !rowTimes.has(row) && inTitle(el, row, ctx, m.labelledRaw.length, true) === null) rowTimes.set(row, { m, el, region });
     else looseTimes.push({ m, el, region });
   }
 
@@ -181,11 +181,19 @@ function isPeriodOrDeadline(before: string, after: string): boolean {
   return RANGE_AFTER.test(after) || PERIOD_BEFORE.test(before);
 }
 
-/** A link or heading of the row that holds the element together with other text (the item's title), or null. */
-function inTitle(el: Element, row: Element, ctx: PageContext): Element | null {
-  const own = collapseWhitespace(el.textContent ?? '');
+const BLOCK_CHILD = /^(?:div|p|h[1-6]|ul|ol|dl|section|header|footer|figure|table|img|picture)$/;
+
+/**
+ * The link or heading of the row that holds a date of `dateLength` characters together with other text
+ * (the item's title), or null. For an element of its own (a <time>), a link wrapping a whole card (its
+ * children are blocks: a date box, a heading) is no title sentence.
+ */
+function inTitle(el: Element, row: Element, ctx: PageContext, dateLength: number, ownElement: boolean): Element | null {
   for (let n: Element | null = el; n && n !== row.parentElement; n = n.parentElement) {
-    if ((n.localName === 'a' || isHeadingLike(n)) && ctx.textLength(n) > own.length + 1) return n;
+    if ((n.localName === 'a' || isHeadingLike(n)) && ctx.textLength(n) > dateLength + 1) {
+      if (ownElement && n !== el && Array.from(n.children).some((c) => BLOCK_CHILD.test(c.localName))) return null;
+      return n;
+    }
     if (n === row) break;
   }
   return null;
@@ -202,7 +210,7 @@ function slotRank(m: DateMatch, el: Element, row: Element, ctx: PageContext): nu
     if (DATE_CLASS.test(`${n.getAttribute('class') ?? ''} ${n.getAttribute('id') ?? ''} ${n.getAttribute('itemprop') ?? ''}`) && ctx.textLength(n) <= 40) return 0;
     if (n === row) break;
   }
-  const title = inTitle(el, row, ctx);
+  const title = inTitle(el, row, ctx, collapseWhitespace(m.raw).length, false);
   if (!title) return 1;
   const text = collapseWhitespace(title.textContent ?? '');
   const raw = collapseWhitespace(m.raw);
