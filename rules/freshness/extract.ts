@@ -167,7 +167,7 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
 const TODAY_BEFORE = /(?:今天|今日|現在|目前|系統|today|now|current(?:\s+(?:date|time))?)\s{0,2}(?:是|為|时间|時間|日期|is)?\s{0,2}[:：]?\s{0,2}$/i;
 /** A period: a date followed by a range connector and another date or number (自…至…, 11/1~11/30, Nov 1 – Nov 30). */
 const RANGE_AFTER =
-  /^\s{0,2}(?:[(（][^)）\n]{1,4}[)）]\s{0,2})?(?:[~～〜–—至到迄]|起至|起迄|\s-\s?|(?:to|until|till|through|thru)\s)\s{0,3}(?:\d|[０-９一二三四五六七八九十〇○]|民國|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+  /^\s{0,2}(?:[(（][^)）\n]{1,4}[)）]\s{0,2})?(?:[~～〜–—至到迄]|起至|起迄|\s-\s?(?=\d{2,4}[-/.年]\d)|(?:to|until|till|through|thru)\s)\s{0,3}(?:\d|[０-９一二三四五六七八九十〇○]|民國|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 /** The end of a period or a deadline: 「…至115年11月30日」, 「截止：…」, "until", "starting", "deadline". */
 const PERIOD_BEFORE =
   /(?:[\d日號)）]\s{0,2}(?:[~～〜–—-]|\s-)|至|到|迄|自|從|起|截止|期限|期間|報名|受理|\b(?:to|until|till|through|thru|deadline|due|starting|starts?|begins?|beginning|from|since|effective|by|opens?|closes?|closing))\s{0,2}(?:on|at|date)?\s{0,2}[:：]?\s{0,2}$/i;

@@ -40,22 +40,25 @@ interface Component {
   explicit: boolean;
 }
 
-/** Text pieces of an element in document order (text nodes, trimmed, non-empty). */
-function piecesOf(el: Element): { text: string; parent: Element }[] {
+/** Text pieces of an element in document order (text nodes, trimmed, non-empty); null past `limit` characters. */
+function piecesOf(el: Element, limit = Infinity): { text: string; parent: Element }[] | null {
   const out: { text: string; parent: Element }[] = [];
-  const visit = (n: Element) => {
+  let length = 0;
+  const visit = (n: Element): boolean => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) {
         const text = ((c as Text).data ?? '').replace(/\s+/g, ' ').trim();
-        if (text) out.push({ text, parent: n });
+        if (!text) continue;
+        out.push({ text, parent: n });
+        if ((length += text.length + 1) > limit) return false;
       } else if (c.nodeType === 1) {
         const tag = (c as Element).localName;
-        if (tag !== 'script' && tag !== 'style' && tag !== 'template') visit(c as Element);
+        if (tag !== 'script' && tag !== 'style' && tag !== 'template' && !visit(c as Element)) return false;
       }
     }
+    return true;
   };
-  visit(el);
-  return out;
+  return visit(el) ? out : null;
 }
 
 function hintOf(el: Element, box: Element): Role | null {
@@ -92,7 +95,7 @@ function componentsOf(text: string, hint: Role | null, firstPart: number, out: C
 function readBox(box: Element, roc: boolean): { year: number; month: number; day: number; explicit: boolean; named: boolean; units: boolean; roc: boolean } | null {
   const comps: Component[] = [];
   let part = 0;
-  for (const p of piecesOf(box)) {
+  for (const p of piecesOf(box) ?? []) {
     const hint = hintOf(p.parent, box);
     const next = componentsOf(p.text, hint, part, comps);
     if (next === null) return null;
@@ -149,10 +152,11 @@ export function findSplitDates(pt: PageText, now: Date, taken: (start: number, e
     let box: Element | null = null;
     for (let el: Element | null = pt.elements[i]!, depth = 0; el && depth < 4; el = el.parentElement, depth++) {
       if (NOT_A_BOX.has(el.localName)) break;
-      const pieces = piecesOf(el);
+      const pieces = piecesOf(el, MAX_BOX_TEXT);
+      if (!pieces) break;
       const joined = pieces.map((p) => p.text).join(' ');
       const comps: Component[] = [];
-      if (joined.length > MAX_BOX_TEXT || componentsOf(joined, null, 0, comps) === null || comps.length > 3) break;
+      if (componentsOf(joined, null, 0, comps) === null || comps.length > 3) break;
       if (pieces.length >= 2 && comps.length === 3) box = el;
     }
     if (!box || seen.has(box)) continue;

@@ -68,6 +68,11 @@ describe('1. a news item is dated by its date slot, not by dates in its title', 
     expect(newsDates(html)).toEqual(['2026-11-03']);
   });
 
+  it('a date slot followed by " - " and a title that opens with a number is still the item date', () => {
+    const html = `<html><body><div class="news"><h2>公告</h2><ul><li><span class="date">115-11-12</span> - <a href="/news/5">115年度補助計畫說明</a></li></ul></div></body></html>`;
+    expect(newsDates(html)).toEqual(['2026-11-12']);
+  });
+
   it('a period outside news lists is no update either (活動期間 written without a label)', () => {
     const html = `<html><body><main><h1>活動訊息</h1><p>115年11月20日～115年11月26日</p><p class="post-info">2026-10-10</p></main></body></html>`;
     expect(allDates(html)).toEqual(['2026-10-10']);
