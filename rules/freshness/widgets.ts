@@ -14,7 +14,7 @@ const LIVE_WIDGET = new RegExp(
     'weather', 'forecast', '天氣', '氣象', 'marquee', '(?<!s)ticker', 'clock', 'countdown', 'count-down',
     'visitor-?(?:counts?|counter|num|number|stats?)', 'webcounter', 'hit-?counter', 'hitcount', 'online-?(?:now|users?|counts?|people|visitors?)', 'onlineuser',
     '(?:disaster|emergency|typhoon|earthquake|quake|traffic|road)[-_]?(?:alert|warning|ticker|marquee|bar|info|news)',
-    'alert[-_]?(?:bar|ticker|marquee|banner|news|scroll)', 'real-?time', 'current-?(?:date|time)', 'today-?(?:date|time)',
+    'alert[-_]?(?:bar|ticker|marquee|banner|news|scroll)', 'current-?(?:date|time)', 'today-?(?:date|time)',
     'date-?today', 'now-?(?:date|time)', 'sys-?(?:date|time)',
   ].join('|'),
   'i',

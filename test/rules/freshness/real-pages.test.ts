@@ -95,6 +95,7 @@ describe('2. widgets that show today or live data do not count', () => {
     ['a role=status box with today', `<div role="status">2026年11月27日</div>`],
     ['a "today is" line', `<p class="greeting">今天是 2026年11月27日 星期五</p>`],
     ['an English "Today:" line', `<p>Today: 27 November 2026</p>`],
+    ['an English weather widget', `<aside class="widget widget-weather"><h3>Taipei</h3><p>Fri, Nov 27, 2026</p><p>24°C</p></aside>`],
     ['an online-now counter', `<div class="online-users">線上人數：35 人 2026/11/27</div>`],
   ])('%s', (_name, widget) => {
     expect(freshness(page(widget))).toMatchObject({ lastUpdated: '2026-11-20', source: 'news-list' });
@@ -103,6 +104,11 @@ describe('2. widgets that show today or live data do not count', () => {
   it('keeps a news item dated today inside a carousel track (Swiper/Slick mark it aria-live)', () => {
     const carousel = `<div class="news"><h2>焦點新聞</h2><div class="swiper-wrapper" aria-live="polite"><div class="swiper-slide"><a href="/news/9">今日記者會</a><span class="date">2026-11-27</span></div></div></div>`;
     expect(freshness(page(carousel))).toMatchObject({ lastUpdated: '2026-11-27', source: 'news-list' });
+  });
+
+  it('keeps a real-time news list (即時新聞) and its dates: "real-time" is no widget', () => {
+    const list = `<div class="realtime-news"><h2>即時新聞</h2><ul><li><span class="date">2026-11-26</span><a href="/news/10">記者會</a></li></ul></div>`;
+    expect(freshness(page(list))).toMatchObject({ lastUpdated: '2026-11-26', source: 'news-list' });
   });
 
   it('keeps an older date in a live region: only "today" there is the widget clock', () => {
