@@ -124,8 +124,9 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
     const el = box ?? elementAt(pt, m.index);
     if (!el) continue;
     const end = m.index + m.raw.length;
-    const before = pt.text.slice(Math.max(0, m.index - 16), m.index);
-    const afterWide = pt.text.slice(end, end + 16);
+    // What surrounds a date within its line (a date box or cell of its own starts a line of its own).
+    const before = pt.text.slice(Math.max(0, m.index - 16), m.index).replace(/^[^]*\n/, '');
+    const afterWide = pt.text.slice(end, end + 16).replace(/\n[^]*$/, '');
     if (!isUpdateLabel(m) && isPeriodOrDeadline(before, afterWide)) continue;
     if (isTodayWidget(m, el, before)) continue;
     const semantic = ctx.regionOf(el);
