@@ -170,7 +170,9 @@ export function findSplitDates(pt: PageText, now: Date, taken: (start: number, e
     if (!read || read.year < (read.explicit ? 1800 : 1990) || !isValidDate(read.year, read.month, read.day)) continue;
     const date = ymd(read.year, read.month, read.day);
     if (date > latest) continue;
-    const from = Math.max(0, start - 28);
+    // A label on the date's own line only: the line before is another item's text (a title ending in 公告).
+    const lineStart = pt.text.lastIndexOf('\n', start - 1) + 1;
+    const from = Math.max(lineStart, start - 28);
     const label = labelBefore(foldWidth(pt.text.slice(from, start)), start - from);
     const raw = pt.text.slice(start, end).replace(/\s+/g, ' ');
     out.push({
