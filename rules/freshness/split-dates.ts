@@ -5,7 +5,7 @@
 // element's class (year/month/day), its size (4 digits: a year; 1xx: an ROC year) and its position.
 // A box that cannot be read without guessing (02 / 11 / 2026 with nothing to tell day from month) gives no date.
 import { addDays, isValidDate, taipeiDateOf, ymd } from './calendar.ts';
-import { type DateMatch, foldWidth } from './dates.ts';
+import { type DateMatch, foldWidth, MONTH_INDEX, MONTH_NAME } from './dates.ts';
 import { labelBefore } from './labels.ts';
 import type { PageText } from './page-text.ts';
 
@@ -15,8 +15,6 @@ export interface SplitDate {
   box: Element;
 }
 
-const MONTH_INDEX: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const MONTH_NAME = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i;
 /** Words and marks around a date that carry no part of it: weekdays, times, 民國, 上午/下午. */
 const NOISE = /星期[一二三四五六日天]|週[一二三四五六日]|禮拜[一二三四五六日天]|[(（][一二三四五六日][)）]|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?|上午|下午|\b[ap]\.?m\.?(?=\s|$)|\d{1,2}:\d{2}(?::\d{2})?|(?:中華)?民國/gi;
 const TOKEN = /(\d+)\s*([年月日號号])?|([A-Za-z]+)\.?|([-./])|([\s,，、|()[\]（）【】]+)|(.)/gsu;
