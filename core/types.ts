@@ -453,6 +453,8 @@ export interface FindingDraft {
 export interface RuleResult {
   applicable: boolean;
   findings: FindingDraft[];
+  /** false: the rule could not check this page at all (its engine did not run there), so codes it checks stay "not-checked". */
+  ran?: boolean;
 }
 
 export interface RuleOptions {
