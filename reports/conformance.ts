@@ -104,20 +104,34 @@ export function conformanceLines(site: SiteResult, lang: Lang, indent = '  '): s
   return out;
 }
 
-/** The 規範檢核 section of an HTML report: verdict, one row per code (failing codes open to their findings), lists. */
-export function conformanceHtml(site: SiteResult, lang: Lang, headingLevel = 3, maxItems = 50): string {
-  const c = site.conformance;
+/** A finding as the 規範檢核 view lists it (from a SiteResult or from the store). */
+export interface CodeEvidence {
+  page: string | null;
+  rule: string;
+  selector: string | null;
+  message: string;
+  twCodes: readonly string[];
+}
+
+/** Findings of a check result, flattened for conformanceHtml. */
+export function evidenceOf(site: SiteResult): CodeEvidence[] {
+  return site.pages.flatMap((p) => p.findings.filter((f) => f.twCodes?.length).map((f) => ({ page: p.url, rule: f.rule, selector: f.selector, message: f.message, twCodes: f.twCodes! })));
+}
+
+/** The 規範檢核 section of an HTML page: verdict, one row per code (failing codes open to their findings), lists. */
+export function conformanceHtml(c: Conformance | null | undefined, evidence: readonly CodeEvidence[], lang: Lang, headingLevel = 3, maxItems = 50): string {
   if (!c) return '';
   const w = (l: Localized) => esc(l[lang]);
   const h = `h${headingLevel}`;
-  const rows = codeRows(c, site)
+  const rows = codeRows(c)
     .map((r) => {
+      const mine = evidence.filter((e) => e.twCodes.includes(r.code));
       const title = r.helpUrl && safeHref(r.helpUrl) ? `<a href="${safeHref(r.helpUrl)}">${esc(r.title[lang])}</a>` : esc(r.title[lang]);
       const other = lang === 'zh-TW' ? r.title.en : r.title['zh-TW'];
-      const items = r.items.length
-        ? `<details><summary>${r.items.length} ${w(CONFORMANCE_WORDS.findings)}</summary><ul>${r.items
+      const items = mine.length
+        ? `<details><summary>${mine.length} ${w(CONFORMANCE_WORDS.findings)}</summary><ul>${mine
             .slice(0, maxItems)
-            .map(({ page, finding }) => `<li>${esc(finding.rule)} · ${safeHref(page) ? `<a href="${safeHref(page)}">${esc(page)}</a>` : esc(page)} · <code>${esc(finding.selector ?? '')}</code> ${esc(finding.message)}</li>`)
+            .map((e) => `<li>${esc(e.rule)} · ${safeHref(e.page) ? `<a href="${safeHref(e.page)}">${esc(e.page)}</a>` : esc(e.page ?? '')} · <code>${esc(e.selector ?? '')}</code> ${esc(e.message)}</li>`)
             .join('')}</ul></details>`
         : '';
       return `<tr class="code-${esc(r.status)}"><th scope="row">${esc(r.code)}</th><td>${esc(r.level)}</td><td>${title}<br><small lang="${lang === 'zh-TW' ? 'en' : 'zh-Hant-TW'}">${esc(other)}</small></td><td>${STATUS_SYMBOL[r.status]} ${w(STATUS_LABEL[r.status])}</td><td>${r.pages}</td><td>${r.findings}${items}</td></tr>`;
