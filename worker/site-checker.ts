@@ -1,6 +1,7 @@
 // Checks one site: start page, sampled pages (each loaded once, in sequence, in one context),
 // site probes and Lighthouse alongside, then rules → SiteResult. Site failures become a result with
 // a status and reason; only programming errors throw.
+import { timerMs } from '../core/timers.ts';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { GovcheckConfig } from '../core/config.ts';
 import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
@@ -92,7 +93,7 @@ export class SiteChecker {
         timer = setTimeout(() => {
           this.host.discard();
           reject(new BrowserCrashError(`the site check did not finish within ${Math.round(budgetMs / 1000)} s; the browser was restarted`));
-        }, budgetMs);
+        }, timerMs(budgetMs));
       }),
     ]).finally(() => clearTimeout(timer));
   }

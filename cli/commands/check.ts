@@ -140,7 +140,11 @@ export async function run(argv: string[]): Promise<number> {
     for (const s of sites.filter((x) => x.status !== 'ok')) process.stderr.write(`govcheck check: ${s.url}: ${s.status}: ${s.error}\n`);
     return 3;
   }
-  const belowFloor = failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < failUnder);
+  // Fail closed: a site without an overall score cannot pass the gate (e.g. the weights of every
+  // category that ran are 0).
+  const unscored = failUnder === undefined ? [] : sites.filter((s) => s.scores.overall === null);
+  for (const s of unscored) process.stderr.write(`govcheck check: ${s.url}: --fail-under ${failUnder}: no overall score to compare (no category that ran has a weight above 0); failing\n`);
+  const belowFloor = unscored.length > 0 || (failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < failUnder));
   const overBudget = sites.some((s) => s.budgets.some((b) => !b.passed));
   return belowFloor || overBudget ? 1 : 0;
 }
