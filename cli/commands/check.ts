@@ -1,6 +1,6 @@
 // govcheck check <url…>: check sites now, no database (CI pipelines, webmasters).
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import { evaluateBudgets } from '../../core/budgets.ts';
 import { parseLang } from '../../core/i18n.ts';
 import type { CheckReport, SiteResult } from '../../core/types.ts';
@@ -103,6 +103,19 @@ export async function run(argv: string[]): Promise<number> {
   const progress = !values.quiet && process.stderr.isTTY;
   let done = 0;
   const sites: SiteResult[] = [];
+  // SIGTERM/SIGINT (a CI job cancelled, Ctrl-C): an interruption, not a site failure. No report is
+  // written (a half-checked site would read as an error of the site); the browser and the
+  // Lighthouse child are closed, and the exit status follows the shell's 128 + signal convention.
+  let interrupted: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = signal;
+    process.stderr.write(`govcheck check: ${signal}: interrupted; no report written\n`);
+    setTimeout(() => process.exit(signalExitCode(signal)), 10_000).unref();
+    void Promise.allSettled([checker.close(), closeLighthouse()]).then(() => process.exit(signalExitCode(signal)));
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   try {
     const results = await mapLimit(urls, concurrency, async (url) => {
       if (progress) process.stderr.write(`govcheck: checking ${url} …\n`);
@@ -125,6 +138,9 @@ export async function run(argv: string[]): Promise<number> {
     await checker.close();
     await closeLighthouse();
   }
+  if (interrupted) return signalExitCode(interrupted);
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
 
   const report: CheckReport = {
     tool: { name: 'govcheck', version: VERSION, engines: { ...sites[0]?.engines } },
@@ -147,6 +163,11 @@ export async function run(argv: string[]): Promise<number> {
   const belowFloor = unscored.length > 0 || (failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < failUnder));
   const overBudget = sites.some((s) => s.budgets.some((b) => !b.passed));
   return belowFloor || overBudget ? 1 : 0;
+}
+
+/** The shell's convention for a process ended by a signal: 128 + its number (SIGTERM 143, SIGINT 130). */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (osConstants.signals[signal] ?? 15);
 }
 
 /** ISO time at +08:00, the zone every date in govcheck's output is read in. */
