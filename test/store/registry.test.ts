@@ -172,7 +172,7 @@ describe('registry ids are path-safe', () => {
 
   it('the store refuses a path-unsafe agency id from any other caller', () => {
     const db = openStore(join(mkdtempSync(join(tmpdir(), 'govcheck-ids-')), 'x.db'));
-    expect(() => saveRegistry(db, { agencies: [{ id: '..', name: 'x', parentId: null }], sites: [] })).toThrow(/path segment/);
+    expect(() => saveRegistry(db, { agencies: [{ id: '..', name: 'x', parentId: null, line: 2 }], sites: [] })).toThrow(/path segment/);
     expect(knownAgencyIds(db).size).toBe(0);
     db.close();
   });
