@@ -6,6 +6,7 @@ import type { Page, Response } from 'playwright-core';
 import type { AxeArtifact, FocusStop, PageArtifacts, RequestIssue } from '../core/types.ts';
 import { runAxe, type AxeRunOptions } from './axe-runner.ts';
 import { PageTimeoutError } from './failure.ts';
+import { PopupLog } from './gatherers/popups.ts';
 
 const inPage = (name: string) => readFileSync(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
 const GATHER_SOURCE = inPage('gather.js');
@@ -39,6 +40,8 @@ export interface GatherOutcome {
 /** Mixed-content and failed-request events of the current document, collected by the site checker. */
 export class RequestLog {
   issues: RequestIssue[] = [];
+  /** Windows the page opened by itself (blocked or closed; see gatherers/popups.ts). */
+  readonly popups = new PopupLog();
   /** Requests started and not yet finished: "settled" means none for a short quiet window. */
   inflight = new Set<unknown>();
   attach(page: Page): void {

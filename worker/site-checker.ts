@@ -10,6 +10,7 @@ import { AXE_VERSION } from './axe-runner.ts';
 import { assembleSiteResult, failedSiteResult } from './assemble.ts';
 import { BrowserHost, type BrowserHostOptions, type LeasedContext } from './browser-host.ts';
 import { BlockedError, BrowserCrashError, HttpError, classifyFailure, detectBlock } from './failure.ts';
+import { POPUP_GUARD_SOURCE } from './gatherers/popups.ts';
 import { gatherPage, RequestLog, VITALS_INIT_SOURCE } from './page-gatherer.ts';
 import { samplePages } from './sampler.ts';
 import { checkLinks, directoryCandidates, fetchFeeds, fetchRobots, fetchSitemap, probeDirectories, probeHttps, probeSoft404, probeTls } from './site-probes.ts';
@@ -120,9 +121,11 @@ export class SiteChecker {
     try {
       await this.guardRequests(lease.context, options);
       await lease.context.addInitScript({ content: VITALS_INIT_SOURCE });
+      await lease.context.addInitScript({ content: POPUP_GUARD_SOURCE });
       const page = await lease.context.newPage();
       const log = new RequestLog();
       log.attach(page);
+      log.popups.attach(page);
       // Playwright can leave a navigation pending forever when the browser crashes mid-load.
       return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy), lease.died]);
     } catch (e) {
@@ -175,6 +178,7 @@ export class SiteChecker {
 
     const t0 = Date.now();
     const { artifacts: startPage } = await gatherPage(page, startUrl, log, gatherOpts('start', true));
+    startPage.popups = await log.popups.take(page);
     lease.countPage();
     refusedByProxy(startPage);
     options.onPage?.({ site: startUrl, url: startUrl, ms: Date.now() - t0 });
@@ -208,6 +212,7 @@ export class SiteChecker {
       const t = Date.now();
       try {
         const { artifacts } = await gatherPage(page, s.url, log, gatherOpts(s.reason, false));
+        artifacts.popups = await log.popups.take(page);
         lease.countPage();
         refusedByProxy(artifacts);
         // A redirect off the site is not the site's page: never audit another origin.
@@ -284,6 +289,7 @@ export class SiteChecker {
     await old.close().catch(() => undefined);
     const page = await lease.context.newPage();
     log.attach(page);
+    log.popups.attach(page);
     return page;
   }
 

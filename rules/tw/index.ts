@@ -7,6 +7,7 @@ import { decorativeImageTitle } from './decorative-image-title.ts';
 import { guideBricks } from './guide-bricks.ts';
 import { newWindow } from './new-window.ts';
 import { openFormats } from './open-formats.ts';
+import { selfOpeningWindows } from './self-opening-windows.ts';
 import { skipLink } from './skip-link.ts';
 import { zoomLocked } from './zoom-locked.ts';
 
@@ -16,6 +17,7 @@ export const twRules: Rule[] = [
   accessibilityMark,
   accessibilityMarkExpired,
   newWindow,
+  selfOpeningWindows,
   openFormats,
   decorativeImageTitle,
   absoluteFontSize,
