@@ -36,8 +36,9 @@ Options:
   --runs <n>             Lighthouse runs per page; the median run is kept (default 1)
   --quiet                no progress on stderr
 
-Exit status: 0 within every budget; 1 a budget or --fail-under failed; 2 usage or input error;
-3 at least one site could not be checked.`;
+Exit status: 0 within every budget; 1 a budget or --fail-under failed (also when a site has no
+overall score to compare); 2 usage or input error; 3 at least one site could not be checked;
+143/130 interrupted by SIGTERM/SIGINT (no report written).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
