@@ -74,7 +74,8 @@ export async function run(argv: string[]): Promise<number> {
 
   // A sweep that never gets planned (no valid row, bad options) must not leave a new, empty database behind.
   const dbExisted = dbFile === ':memory:' || existsSync(dbFile);
-  const db = openStoreFlag(dbFile);
+  // --resume continues a sweep recorded in an existing database: never create one for it.
+  const db = openStoreFlag(dbFile, { mustExist: resumeId !== null });
   const err = (line: string) => process.stderr.write(`${line}\n`);
   try {
     let sweepId: number;

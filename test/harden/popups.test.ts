@@ -48,7 +48,7 @@ describe('popups', () => {
     expect(f!.severity).toBe('minor');
     expect(f!.category).toBe('governance');
     expect(f!.data?.popups).toBe(1000);
-  }, 180_000);
+  }, 300_000);
 
   it('scripted clicks on target=_blank links open no window either, and are counted', async () => {
     const before = site.requests.filter((q) => q.path.startsWith('/popup-target')).length;
@@ -60,13 +60,13 @@ describe('popups', () => {
     expect(f!.data?.popups).toBeGreaterThanOrEqual(1);
     // Closed at once: at most the requests the browser had already sent.
     expect(site.requests.filter((q) => q.path.startsWith('/popup-target')).length - before).toBeLessThanOrEqual(20);
-  }, 180_000);
+  }, 300_000);
 
   it('a page that opens nothing has no such finding', async () => {
     const r = await checker.check(`${site.url}/plain`, options());
     expect(r.status).toBe('ok');
     expect(r.pages[0].findings.map((x) => x.rule)).not.toContain('tw/self-opening-windows');
-  }, 180_000);
+  }, 300_000);
 });
 
 describe('timers', () => {
@@ -77,5 +77,5 @@ describe('timers', () => {
     expect(r.error).toBeNull();
     expect(r.status).toBe('ok');
     expect(r.pages).toHaveLength(1);
-  }, 180_000);
+  }, 300_000);
 });
