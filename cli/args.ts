@@ -1,6 +1,7 @@
 // Flag parsing shared by every command: unknown flags and bad values are usage errors (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, defaultConfig, loadConfig, validateRuleIds, type GovcheckConfig } from '../core/config.ts';
+import { ConfigError, defaultConfig, LIMITS, loadConfig, validateRuleIds, type GovcheckConfig } from '../core/config.ts';
+import { MAX_TIMER_MS } from '../core/timers.ts';
 import { defaultEdition, parseEdition, parseLevel } from '../core/tw-a11y.ts';
 import { A11Y_LEVELS, CATEGORIES, TW_EDITIONS, type Category } from '../core/types.ts';
 import { ALL_RULES, ruleById } from '../rules/index.ts';
@@ -22,9 +23,29 @@ export function parseFlags<O extends OptionSpec>(argv: string[], options: O) {
   }
 }
 
+/**
+ * Upper bounds of the integer flags, by flag name: a count or duration past them is a typo (or would
+ * overflow a timer), never a setting anyone needs. Flags not listed are bounded by MAX_TIMER_MS.
+ */
+export const INT_FLAG_MAX: Record<string, number> = {
+  'max-pages': 500,
+  concurrency: 64,
+  'interactive-concurrency': 64,
+  runs: LIMITS.lighthouseRuns,
+  'page-delay': 60_000,
+  'host-delay': 60_000,
+  'lock-duration': 3_600_000,
+  'stalled-interval': 3_600_000,
+  backoff: 3_600_000,
+  grace: 3_600,
+  attempts: 20,
+  port: 65_535,
+};
+
 export function intFlag(name: string, value: string | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} expects an integer ≥ ${min}, got "${value}"`);
+  const max = INT_FLAG_MAX[name] ?? MAX_TIMER_MS;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`--${name} expects an integer ≥ ${min} and ≤ ${max}, got "${value}"`);
   return Number(value);
 }
 

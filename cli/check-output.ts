@@ -31,7 +31,11 @@ export function emitCheckReport(sites: SiteResult[], o: CheckOutputOptions): num
     for (const s of sites.filter((x) => x.status !== 'ok')) process.stderr.write(`govcheck ${o.command}: ${s.url}: ${s.status}: ${s.error}\n`);
     return 3;
   }
-  const belowFloor = o.failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < o.failUnder!);
+  // Fail closed: a site without an overall score cannot pass the gate (e.g. the weights of every
+  // category that ran are 0).
+  const unscored = o.failUnder === undefined ? [] : sites.filter((s) => s.scores.overall === null);
+  for (const s of unscored) process.stderr.write(`govcheck ${o.command}: ${s.url}: --fail-under ${o.failUnder}: no overall score to compare (no category that ran has a weight above 0); failing\n`);
+  const belowFloor = unscored.length > 0 || (o.failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < o.failUnder!));
   const overBudget = sites.some((s) => s.budgets.some((b) => !b.passed));
   return belowFloor || overBudget ? 1 : 0;
 }

@@ -98,8 +98,30 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function num(file: string, field: string, v: unknown, min = 0): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new ConfigError(file, field, `expected a number ≥ ${min}, got ${JSON.stringify(v)}`);
+/**
+ * Upper bounds of every duration and count in the config: a value beyond them is a typo or an
+ * attempt to switch a safeguard off (a timeout past Node's timer limit fires at once; a huge weight
+ * overflows the overall score), never a setting anyone needs.
+ */
+export const LIMITS = {
+  /** Budget timings (LCP, TBT, FCP), ms. */
+  budgetMs: 600_000,
+  cls: 100,
+  transferBytes: 10_000_000_000,
+  weight: 1000,
+  freshnessDays: 36_500,
+  lighthousePages: 50,
+  lighthouseRuns: 10,
+  navigationMs: { min: 1000, max: 600_000 },
+  pageMs: { min: 1000, max: 3_600_000 },
+  userAgentLength: 512,
+} as const;
+
+function num(file: string, field: string, v: unknown, min = 0, max = Number.MAX_SAFE_INTEGER, integer = false): number {
+  const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
+    throw new ConfigError(file, field, `expected ${integer ? 'an integer' : 'a number'} ${range}, got ${JSON.stringify(v)}`);
+  }
   return v;
 }
 
@@ -139,13 +161,14 @@ export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
           if (typeof v !== 'string') throw new ConfigError(file, `${at}.url`, 'expected a string');
           out.url = v;
         } else if ((BUDGET_METRICS as readonly string[]).includes(k)) {
-          out[k as (typeof BUDGET_METRICS)[number]] = num(file, `${at}.${k}`, v);
+          const max = k === 'cls' ? LIMITS.cls : k === 'transferBytes' ? LIMITS.transferBytes : LIMITS.budgetMs;
+          out[k as (typeof BUDGET_METRICS)[number]] = num(file, `${at}.${k}`, v, 0, max);
         } else if (k === 'scores') {
           if (!isObject(v)) throw new ConfigError(file, `${at}.scores`, 'expected an object');
           out.scores = {};
           for (const [c, s] of Object.entries(v)) {
             if (![...CATEGORIES, 'overall'].includes(c)) throw new ConfigError(file, `${at}.scores.${c}`, 'unknown category');
-            out.scores[c as Category] = num(file, `${at}.scores.${c}`, s);
+            out.scores[c as Category] = num(file, `${at}.scores.${c}`, s, 0, 100);
           }
         } else throw new ConfigError(file, `${at}.${k}`, `unknown budget field (known: url, scores, ${BUDGET_METRICS.join(', ')})`);
       }
@@ -156,16 +179,21 @@ export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
     if (!isObject(json.weights)) throw new ConfigError(file, 'weights', 'expected an object');
     for (const [c, w] of Object.entries(json.weights)) {
       if (!(CATEGORIES as readonly string[]).includes(c)) throw new ConfigError(file, `weights.${c}`, 'unknown category');
-      cfg.weights[c as Category] = num(file, `weights.${c}`, w);
+      cfg.weights[c as Category] = num(file, `weights.${c}`, w, 0, LIMITS.weight);
     }
+    // All weights 0 leave the overall score undefined, which would switch the --fail-under gate off.
+    if (CATEGORIES.every((c) => cfg.weights[c] === 0)) throw new ConfigError(file, 'weights', 'every weight is 0: at least one category must count toward the overall score');
   }
   const fresh = json.freshness ?? (isObject(json.thresholds) ? json.thresholds.freshness : undefined);
   if (fresh !== undefined) {
     if (!isObject(fresh)) throw new ConfigError(file, 'freshness', 'expected an object');
     for (const [k, v] of Object.entries(fresh)) {
       if (!(k in cfg.ruleOptions.freshness)) throw new ConfigError(file, `freshness.${k}`, `unknown field (known: ${Object.keys(cfg.ruleOptions.freshness).join(', ')})`);
-      (cfg.ruleOptions.freshness as Record<string, number>)[k] = num(file, `freshness.${k}`, v);
+      (cfg.ruleOptions.freshness as Record<string, number>)[k] = num(file, `freshness.${k}`, v, 0, LIMITS.freshnessDays);
     }
+    const f = cfg.ruleOptions.freshness;
+    if (f.fullMarksDays > f.zeroDays) throw new ConfigError(file, 'freshness.fullMarksDays', `${f.fullMarksDays} is more than freshness.zeroDays (${f.zeroDays}): full marks must end before the score reaches 0`);
+    if (f.warnDays > f.staleDays) throw new ConfigError(file, 'freshness.warnDays', `${f.warnDays} is more than freshness.staleDays (${f.staleDays}): the warning must come before the stale finding`);
   }
   const mark = json.accessibilityMark ?? (isObject(json.thresholds) ? json.thresholds.accessibilityMark : undefined);
   if (mark !== undefined) {
@@ -224,8 +252,9 @@ export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
   if (json.lighthouse !== undefined) {
     const lh = json.lighthouse;
     if (!isObject(lh)) throw new ConfigError(file, 'lighthouse', 'expected an object');
-    if (lh.pages !== undefined) cfg.lighthouse.pages = num(file, 'lighthouse.pages', lh.pages);
-    if (lh.runs !== undefined) cfg.lighthouse.runs = num(file, 'lighthouse.runs', lh.runs, 1);
+    for (const k of Object.keys(lh)) if (!['pages', 'runs', 'formFactor'].includes(k)) throw new ConfigError(file, `lighthouse.${k}`, 'unknown field (known: pages, runs, formFactor)');
+    if (lh.pages !== undefined) cfg.lighthouse.pages = num(file, 'lighthouse.pages', lh.pages, 0, LIMITS.lighthousePages, true);
+    if (lh.runs !== undefined) cfg.lighthouse.runs = num(file, 'lighthouse.runs', lh.runs, 1, LIMITS.lighthouseRuns, true);
     if (lh.formFactor !== undefined) {
       if (lh.formFactor !== 'mobile' && lh.formFactor !== 'desktop') throw new ConfigError(file, 'lighthouse.formFactor', 'expected "mobile" or "desktop"');
       cfg.lighthouse.formFactor = lh.formFactor;
@@ -234,11 +263,17 @@ export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
   if (json.timeouts !== undefined) {
     const t = json.timeouts;
     if (!isObject(t)) throw new ConfigError(file, 'timeouts', 'expected an object');
-    if (t.navigationMs !== undefined) cfg.timeouts.navigationMs = num(file, 'timeouts.navigationMs', t.navigationMs, 1000);
-    if (t.pageMs !== undefined) cfg.timeouts.pageMs = num(file, 'timeouts.pageMs', t.pageMs, 1000);
+    for (const k of Object.keys(t)) if (k !== 'navigationMs' && k !== 'pageMs') throw new ConfigError(file, `timeouts.${k}`, 'unknown field (known: navigationMs, pageMs)');
+    if (t.navigationMs !== undefined) cfg.timeouts.navigationMs = num(file, 'timeouts.navigationMs', t.navigationMs, LIMITS.navigationMs.min, LIMITS.navigationMs.max);
+    if (t.pageMs !== undefined) cfg.timeouts.pageMs = num(file, 'timeouts.pageMs', t.pageMs, LIMITS.pageMs.min, LIMITS.pageMs.max);
+    if (cfg.timeouts.navigationMs > cfg.timeouts.pageMs) throw new ConfigError(file, 'timeouts.navigationMs', `${cfg.timeouts.navigationMs} is more than timeouts.pageMs (${cfg.timeouts.pageMs}): a page's navigation is part of its total time`);
   }
   if (json.userAgent !== undefined) {
     if (typeof json.userAgent !== 'string') throw new ConfigError(file, 'userAgent', 'expected a string');
+    // Sent as an HTTP header on every request: CR/LF would split it, other controls break it.
+    if (/[\u0000-\u001f\u007f]/.test(json.userAgent)) throw new ConfigError(file, 'userAgent', 'contains a control character (CR, LF, tab…); a header value must be one line of printable text');
+    if (json.userAgent.trim() === '') throw new ConfigError(file, 'userAgent', 'is empty (leave it out to use the default)');
+    if (json.userAgent.length > LIMITS.userAgentLength) throw new ConfigError(file, 'userAgent', `is ${json.userAgent.length} characters long (at most ${LIMITS.userAgentLength})`);
     cfg.userAgent = json.userAgent;
   }
   return cfg;

@@ -276,6 +276,9 @@ export interface PageArtifacts {
   landmarks?: LandmarkArtifact[];
   /** Text over background images/gradients whose contrast could be worked out (first screen only). */
   textBackgrounds?: TextBackgroundArtifact[];
+  /** Windows the page tried to open by itself while it was checked (window.open calls, scripted
+   * target=_blank clicks); all were blocked or closed at once. Absent in artifacts saved before it was gathered. */
+  popups?: number;
   vitals: PageVitals;
   requestIssues: RequestIssue[];
   timings: PageTimings;

@@ -10,11 +10,22 @@ export function escapeXml(s: unknown): string {
   return escapeHtml(s).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
-/** CSV field per RFC 4180; cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas. */
+/** A plain number (an id such as -5, a score, a negative offset): never a formula, so never defused. */
+const PLAIN_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * The project's one CSV cell writer (RFC 4180): quoted when needed; text a spreadsheet would run as a
+ * formula (starting with = + - @ tab or CR) is prefixed with ' — except plain numbers such as -5.
+ */
 export function csvField(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
+  if (/^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The project's one CSV document writer: CRLF line ends, and a BOM (so Excel reads UTF-8) when asked. */
+export function csvDocument(rows: readonly (readonly unknown[])[], opts: { bom?: boolean } = {}): string {
+  return `${opts.bom ? '\uFEFF' : ''}${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** An href only for http(s) URLs; anything else (javascript:, data:) is not linked. */

@@ -2,6 +2,7 @@
 // Every bad row is reported with its line number and field, and every good row is kept, so one
 // typo among 400 agencies never blocks a national sweep.
 import { readFileSync } from 'node:fs';
+import { agencyIdProblem } from '../core/ids.ts';
 import type { RegistryAgency, RegistryInput, RegistrySite } from '../reports/store/registry-store.ts';
 import { parseCsv } from './csv.ts';
 import { JsonSyntaxError, parseJsonWithLines, type JsonNode } from './json-lines.ts';
@@ -224,8 +225,6 @@ export function normaliseSiteUrl(raw: string): { url: string } | { error: string
   return { url: u.href };
 }
 
-const ID_PATTERN = /^[\p{L}\p{N}._:-]{1,64}$/u;
-
 function validate(draft: Draft, knownAgencies: ReadonlySet<string>): ParsedRegistry {
   const issues = [...draft.issues];
   const error = (line: number, field: string, message: string) => issues.push({ line, field, message, level: 'error' });
@@ -250,8 +249,9 @@ function validate(draft: Draft, knownAgencies: ReadonlySet<string>): ParsedRegis
       error(r.line, r.fields.agencyId, 'missing agency id; row skipped');
       continue;
     }
-    if (!ID_PATTERN.test(r.agencyId)) {
-      error(r.line, r.fields.agencyId, `"${r.agencyId}" is not a usable id (letters, digits, . _ : - up to 64 characters); row skipped`);
+    const idProblem = agencyIdProblem(r.agencyId);
+    if (idProblem) {
+      error(r.line, r.fields.agencyId, `${idProblem}; row skipped`);
       continue;
     }
     if (!r.agencyName) {
@@ -259,6 +259,11 @@ function validate(draft: Draft, knownAgencies: ReadonlySet<string>): ParsedRegis
       continue;
     }
     if (r.parentId) {
+      const parentProblem = agencyIdProblem(r.parentId);
+      if (parentProblem) {
+        error(r.line, r.fields.parentId, `${parentProblem}; row skipped`);
+        continue;
+      }
       if (r.parentId === r.agencyId) {
         error(r.line, r.fields.parentId, 'an agency cannot be its own parent; row skipped');
         continue;

@@ -1,5 +1,6 @@
 // Runs axe-core in a loaded page. axe is injected with frame.evaluate (works under a page's CSP,
 // where addScriptTag fails) into every frame, srcdoc frames included, so iframe rules see inside.
+import { timerMs } from '../core/timers.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
@@ -72,7 +73,7 @@ export async function runAxe(page: Page, opts: AxeRunOptions): Promise<AxeArtifa
   );
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`axe-core did not finish within ${opts.timeoutMs} ms`)), opts.timeoutMs);
+    timer = setTimeout(() => reject(new Error(`axe-core did not finish within ${opts.timeoutMs} ms`)), timerMs(opts.timeoutMs));
   });
   try {
     const raw = await Promise.race([run, timeout]);

@@ -1,5 +1,6 @@
 // One browser per worker process, shared by the sites checked at once (a context each). The browser
 // is recycled after N pages (long-lived Chromium grows) and relaunched when it crashes or is killed.
+import { timerMs } from '../core/timers.ts';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { launchChrome, resolveChromePath } from './chrome.ts';
 
@@ -19,7 +20,7 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([
     p,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s: browser has been closed or wedged`)), ms);
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s: browser has been closed or wedged`)), timerMs(ms));
     }),
   ]).finally(() => clearTimeout(timer));
 }

@@ -1,11 +1,13 @@
 // Loads one page once and gathers every artifact the rules need: response, DOM, links, images, text,
 // meta, CSS, layout, vitals, axe-core results and the first tab stops. Rules never touch the browser.
+import { timerMs } from '../core/timers.ts';
 import { readFileSync } from 'node:fs';
 import type { Page, Response } from 'playwright-core';
 import type { AxeArtifact, FocusStop, PageArtifacts, RequestIssue } from '../core/types.ts';
 import { runAxe, type AxeRunOptions } from './axe-runner.ts';
 import { PageTimeoutError } from './failure.ts';
 import { SCROLL_DEFAULTS, scrollThrough } from './gatherers/scroll-through.ts';
+import { PopupLog } from './gatherers/popups.ts';
 
 const inPage = (name: string) => readFileSync(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
 const GATHER_SOURCE = inPage('gather.js');
@@ -41,6 +43,8 @@ export interface GatherOutcome {
 /** Mixed-content and failed-request events of the current document, collected by the site checker. */
 export class RequestLog {
   issues: RequestIssue[] = [];
+  /** Windows the page opened by itself (blocked or closed; see gatherers/popups.ts). */
+  readonly popups = new PopupLog();
   /** Requests started and not yet finished: "settled" means none for a short quiet window. */
   inflight = new Set<unknown>();
   attach(page: Page): void {
@@ -87,7 +91,7 @@ function withDeadline<T>(promise: Promise<T>, deadline: number, phase: string, b
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new PageTimeoutError(phase, budget)), left);
+      timer = setTimeout(() => reject(new PageTimeoutError(phase, budget)), timerMs(left));
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -137,7 +141,7 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
 
   let response: Response | null;
   try {
-    response = await withDeadline(page.goto(url, { waitUntil: 'domcontentloaded', timeout: opts.navigationMs }), deadline, 'page load', opts.pageMs);
+    response = await withDeadline(page.goto(url, { waitUntil: 'domcontentloaded', timeout: timerMs(opts.navigationMs) }), deadline, 'page load', opts.pageMs);
   } catch (e) {
     if (/Timeout \d+ms exceeded/.test((e as Error).message)) throw new PageTimeoutError('navigation', opts.navigationMs);
     throw e;
@@ -146,7 +150,7 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
 
   // Settle: wait for load and a quiet network, each capped, never a fixed sleep.
   const settleStart = Date.now();
-  await page.waitForLoadState('load', { timeout: Math.min(opts.navigationMs, Math.max(1, deadline - Date.now())) }).catch(() => gatherErrors.push('load event did not fire in time'));
+  await page.waitForLoadState('load', { timeout: timerMs(Math.min(opts.navigationMs, Math.max(1, deadline - Date.now()))) }).catch(() => gatherErrors.push('load event did not fire in time'));
   await log.settle(QUIET_MS, Math.min(SETTLE_MS, Math.max(0, deadline - Date.now())));
   const settleMs = Date.now() - settleStart;
   // Content that waits to be scrolled into view (animate-on-scroll, lazy sections and images) into the DOM.

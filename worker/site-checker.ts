@@ -1,6 +1,7 @@
 // Checks one site: start page, sampled pages (each loaded once, in sequence, in one context),
 // site probes and Lighthouse alongside, then rules → SiteResult. Site failures become a result with
 // a status and reason; only programming errors throw.
+import { timerMs } from '../core/timers.ts';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { GovcheckConfig } from '../core/config.ts';
 import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
@@ -12,6 +13,7 @@ import { axeRuleIdsFor } from '../rules/accessibility/axe-rules.ts';
 import { isDisabled } from '../rules/index.ts';
 import { BrowserHost, type BrowserHostOptions, type LeasedContext } from './browser-host.ts';
 import { BlockedError, BrowserCrashError, HttpError, classifyFailure, detectBlock } from './failure.ts';
+import { POPUP_GUARD_SOURCE } from './gatherers/popups.ts';
 import { gatherPage, RequestLog, VITALS_INIT_SOURCE } from './page-gatherer.ts';
 import { gatherPlan } from './gather-plan.ts';
 import { selectRules } from '../rules/index.ts';
@@ -101,7 +103,7 @@ export class SiteChecker {
         timer = setTimeout(() => {
           this.host.discard();
           reject(new BrowserCrashError(`the site check did not finish within ${Math.round(budgetMs / 1000)} s; the browser was restarted`));
-        }, budgetMs);
+        }, timerMs(budgetMs));
       }),
     ]).finally(() => clearTimeout(timer));
   }
@@ -128,9 +130,11 @@ export class SiteChecker {
     try {
       await this.guardRequests(lease.context, options);
       await lease.context.addInitScript({ content: VITALS_INIT_SOURCE });
+      await lease.context.addInitScript({ content: POPUP_GUARD_SOURCE });
       const page = await lease.context.newPage();
       const log = new RequestLog();
       log.attach(page);
+      log.popups.attach(page);
       // Playwright can leave a navigation pending forever when the browser crashes mid-load.
       return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy), lease.died]);
     } catch (e) {
@@ -191,6 +195,7 @@ export class SiteChecker {
 
     const t0 = Date.now();
     const { artifacts: startPage } = await gatherPage(page, startUrl, log, gatherOpts('start', true));
+    startPage.popups = await log.popups.take(page);
     lease.countPage();
     refusedByProxy(startPage);
     options.onPage?.({ site: startUrl, url: startUrl, ms: Date.now() - t0 });
@@ -224,6 +229,7 @@ export class SiteChecker {
       const t = Date.now();
       try {
         const { artifacts } = await gatherPage(page, s.url, log, gatherOpts(s.reason, false));
+        artifacts.popups = await log.popups.take(page);
         lease.countPage();
         refusedByProxy(artifacts);
         // A redirect off the site is not the site's page: never audit another origin.
@@ -303,6 +309,7 @@ export class SiteChecker {
     await old.close().catch(() => undefined);
     const page = await lease.context.newPage();
     log.attach(page);
+    log.popups.attach(page);
     return page;
   }
 

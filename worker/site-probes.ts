@@ -1,6 +1,7 @@
 // Site-level artifacts fetched outside the browser: robots.txt, sitemap.xml, feeds, the http→https
 // redirect, the TLS certificate, open directory listings, a soft-404 probe and link checks.
 // Every hop goes through the AddressPolicy, so a redirect cannot lead the scanner inward.
+import { timerMs } from '../core/timers.ts';
 import { randomBytes } from 'node:crypto';
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls';
 import type { DirectoryProbe, FeedArtifact, FetchedResource, HttpsProbe, LinkCheck, PageArtifacts, SitemapArtifact, TlsProbe } from '../core/types.ts';
@@ -27,7 +28,7 @@ export async function guardedFetch(url: string, policy: AddressPolicy, opts: Fet
     const refused = await policy.check(current).catch((e: Error) => e.message);
     if (refused) return { url: current, status: null, headers: {}, body: null, error: refused, hops };
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 15_000);
+    const timer = setTimeout(() => controller.abort(), timerMs(opts.timeoutMs ?? 15_000));
     try {
       const res = await fetch(current, {
         method: opts.method ?? 'GET',

@@ -48,16 +48,75 @@ for (const [net, prefix] of [
   ['fe80::', 10],
   ['ff00::', 8],
   ['2001:db8::', 32],
-  ['64:ff9b::', 96],
+  // NAT64 local-use prefix (RFC 8215): a private translator by definition.
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
 ] as const) blocked.addSubnet(net, prefix, 'ipv6');
 
+/** The 16 bytes of an IPv6 address (zone id dropped, embedded dotted IPv4 allowed); null when not IPv6. */
+export function ipv6Bytes(ip: string): Uint8Array | null {
+  const text = ip.replace(/%.*$/, '');
+  if (isIP(text) !== 6) return null;
+  let head = text;
+  const tail: number[] = [];
+  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const parts = dotted[1].split('.').map(Number);
+    tail.push((parts[0] << 8) | parts[1], (parts[2] << 8) | parts[3]);
+    head = text.slice(0, text.length - dotted[1].length);
+    if (!head.endsWith('::')) head = head.replace(/:$/, '');
+  }
+  const hex = (s: string) => (s === '' ? [] : s.split(':').map((h) => parseInt(h, 16)));
+  let words: number[];
+  const gap = head.indexOf('::');
+  if (gap >= 0) {
+    const left = hex(head.slice(0, gap));
+    const right = [...hex(head.slice(gap + 2)), ...tail];
+    words = [...left, ...new Array(8 - left.length - right.length).fill(0), ...right];
+  } else words = [...hex(head), ...tail];
+  if (words.length !== 8 || words.some((w) => !Number.isInteger(w) || w < 0 || w > 0xffff)) return null;
+  const bytes = new Uint8Array(16);
+  words.forEach((w, i) => {
+    bytes[2 * i] = w >> 8;
+    bytes[2 * i + 1] = w & 0xff;
+  });
+  return bytes;
+}
+
+const v4 = (b: Uint8Array, at: number, xor = 0) => [0, 1, 2, 3].map((i) => (b[at + i] ^ xor).toString()).join('.');
+const zeros = (b: Uint8Array, from: number, to: number) => b.subarray(from, to).every((x) => x === 0);
+
+/**
+ * The IPv4 addresses an IPv6 address carries to the IPv4 network, by the standard embeddings:
+ * IPv4-compatible ::/96, IPv4-mapped ::ffff:0:0/96, SIIT ::ffff:0:0:0/96, NAT64 64:ff9b::/96,
+ * 6to4 2002::/16 and Teredo 2001::/32 (server and de-obfuscated client). A private IPv4 address in
+ * any of them is as private as the address itself.
+ */
+export function embeddedIpv4(ip: string): string[] {
+  const b = ipv6Bytes(ip);
+  if (!b) return [];
+  const out: string[] = [];
+  // ::a.b.c.d (compatible), ::ffff:a.b.c.d (mapped), ::ffff:0:a.b.c.d (SIIT)
+  if (zeros(b, 0, 10) && ((b[10] === 0 && b[11] === 0) || (b[10] === 0xff && b[11] === 0xff))) out.push(v4(b, 12));
+  if (zeros(b, 0, 8) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0) out.push(v4(b, 12));
+  // 64:ff9b::a.b.c.d (NAT64 well-known prefix)
+  if (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(b, 4, 12)) out.push(v4(b, 12));
+  // 2002:aabb:ccdd::/48 (6to4)
+  if (b[0] === 0x20 && b[1] === 0x02) out.push(v4(b, 2));
+  // 2001:0000:server:flags:port:client^ffff (Teredo)
+  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0 && b[3] === 0) out.push(v4(b, 4), v4(b, 12, 0xff));
+  return out;
+}
+
 export function isPrivateAddress(ip: string): boolean {
-  const family = isIP(ip);
+  const family = isIP(ip.replace(/%.*$/, ''));
   if (family === 4) return blocked.check(ip, 'ipv4');
   if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-    if (mapped) return blocked.check(mapped[1], 'ipv4');
-    return blocked.check(ip, 'ipv6');
+    const embedded = embeddedIpv4(ip);
+    if (embedded.some((a) => blocked.check(a, 'ipv4'))) return true;
+    const bytes = ipv6Bytes(ip)!;
+    // The unspecified and loopback addresses are the only members of ::/96 that are not IPv4.
+    return blocked.check(ip.replace(/%.*$/, ''), 'ipv6') || (zeros(bytes, 0, 15) && bytes[15] <= 1);
   }
   return true;
 }

@@ -1,5 +1,5 @@
 // govcheck check <url…>: check sites now, no database (CI pipelines, webmasters).
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants as osConstants } from 'node:os';
 import { evaluateBudgets } from '../../core/budgets.ts';
 import { parseLang } from '../../core/i18n.ts';
 import type { SiteResult } from '../../core/types.ts';
@@ -40,8 +40,9 @@ ${TW_FLAGS_HELP}
   --save-artifacts <dir> also write every page's and site's artifacts there as JSON (replay: govcheck audit <dir>)
   --quiet                no progress on stderr
 
-Exit status: 0 within every budget; 1 a budget or --fail-under failed; 2 usage or input error;
-3 at least one site could not be checked.`;
+Exit status: 0 within every budget; 1 a budget or --fail-under failed (also when a site has no
+overall score to compare); 2 usage or input error; 3 at least one site could not be checked;
+143/130 interrupted by SIGTERM/SIGINT (no report written).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags(argv, {
@@ -113,6 +114,19 @@ export async function run(argv: string[]): Promise<number> {
   const progress = !values.quiet && process.stderr.isTTY;
   let done = 0;
   const sites: SiteResult[] = [];
+  // SIGTERM/SIGINT (a CI job cancelled, Ctrl-C): an interruption, not a site failure. No report is
+  // written (a half-checked site would read as an error of the site); the browser and the
+  // Lighthouse child are closed, and the exit status follows the shell's 128 + signal convention.
+  let interrupted: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = signal;
+    process.stderr.write(`govcheck check: ${signal}: interrupted; no report written\n`);
+    setTimeout(() => process.exit(signalExitCode(signal)), 10_000).unref();
+    void Promise.allSettled([checker.close(), closeLighthouse()]).then(() => process.exit(signalExitCode(signal)));
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   try {
     const results = await mapLimit(urls, concurrency, async (url, index) => {
       if (progress) process.stderr.write(`govcheck: checking ${url} …\n`);
@@ -137,7 +151,15 @@ export async function run(argv: string[]): Promise<number> {
     await checker.close();
     await closeLighthouse();
   }
+  if (interrupted) return signalExitCode(interrupted);
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
 
   if (saveDir !== undefined) writeManifest(saveDir, { now: now.toISOString(), lang, categories }, sites);
   return emitCheckReport(sites, { command: 'check', reporter, format, now, lang, output: values.output, failUnder });
+}
+
+/** The shell's convention for a process ended by a signal: 128 + its number (SIGTERM 143, SIGINT 130). */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (osConstants.signals[signal] ?? 15);
 }

@@ -1,4 +1,5 @@
 // govcheck sweep <registry>: a national sweep into SQLite with the embedded queue.
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseLang } from '../../core/i18n.ts';
 import { knownAgencyIds } from '../../reports/store/registry-store.ts';
@@ -74,7 +75,10 @@ export async function run(argv: string[]): Promise<number> {
   if (resumeId === null && positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one registry file' : 'no registry given (usage: govcheck sweep [options] <registry.csv|registry.json>)');
   if (resumeId !== null && positionals.length) throw new UsageError('--resume continues a planned sweep; do not give a registry with it');
 
-  const db = openStoreFlag(dbFile);
+  // A sweep that never gets planned (no valid row, bad options) must not leave a new, empty database behind.
+  const dbExisted = dbFile === ':memory:' || existsSync(dbFile);
+  // --resume continues a sweep recorded in an existing database: never create one for it.
+  const db = openStoreFlag(dbFile, { mustExist: resumeId !== null });
   const err = (line: string) => process.stderr.write(`${line}\n`);
   try {
     let sweepId: number;
@@ -100,6 +104,10 @@ export async function run(argv: string[]): Promise<number> {
         for (const issue of registry.issues) err(formatIssue(registryFile, issue));
         prepared = prepareSweep(db, registryFile, options, { lane, agency: values.agency, registry });
       } catch (e) {
+        if (!dbExisted) {
+          db.close();
+          for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
+        }
         if (e instanceof RegistryError || e instanceof SweepError) throw new UsageError(e.message);
         throw e;
       }

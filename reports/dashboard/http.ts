@@ -7,6 +7,8 @@ export class HttpError extends Error {
     message: string,
     /** zh-TW wording for the error page (English is `message`). */
     readonly zh: string = message,
+    /** Extra response headers (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -105,10 +107,25 @@ export async function readBody(req: IncomingMessage): Promise<Map<string, string
   return out;
 }
 
-/** A local path to go back to after login: never another origin (no open redirect). */
+/**
+ * A local path to go back to after login: never another origin (no open redirect). The target is
+ * resolved the way a browser would resolve it against the dashboard's origin and accepted only when
+ * it stays there; control characters and spaces (which browsers strip, turning "/\t/evil" into
+ * "//evil") and backslashes (read as "/") are refused outright. Returns the resolved path.
+ */
 export function safeNext(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || /[\\\r\n]/.test(value)) return '/';
-  return value;
+  if (!value || !value.startsWith('/') || /[\u0000-\u0020\u007f-\u009f\\]/.test(value)) return '/';
+  const base = 'http://dashboard.invalid';
+  let u: URL;
+  try {
+    u = new URL(value, base);
+  } catch {
+    return '/';
+  }
+  const local = `${u.pathname}${u.search}${u.hash}`;
+  // "/.//evil" resolves to the path "//evil", which a browser reads as another host.
+  if (u.origin !== base || !local.startsWith('/') || local.startsWith('//')) return '/';
+  return local;
 }
 
 /** Same-origin check for browser POSTs: when the browser says where the form came from, it must be here. */

@@ -32,6 +32,7 @@ import { renderOverview } from './pages/overview.ts';
 import { renderSite } from './pages/site.ts';
 import { getFinding, getSite, type SiteRow } from './queries.ts';
 import type { DashboardOptions, Principal, RenderContext } from './types.ts';
+import { AttemptLimiter } from './rate-limit.ts';
 import { agencyView, latestNationalSweep, overviewView, ReportCache, siteView } from './views.ts';
 import { decideWaiver, getWaiver, listWaivers, requestWaiver, WaiverError } from './waivers.ts';
 
@@ -71,6 +72,16 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
   const secret = dashboardSecret(db);
   const reports = new ReportCache(db);
   const secure = opts.secureCookie === true;
+  // Failed login attempts (form posts and bearer tokens) per client address: past the limit, every
+  // attempt is refused with 429 before the token is even looked at.
+  const logins = new AttemptLimiter(opts.loginAttemptsPerMinute ?? 10, 60_000, () => clock().getTime());
+  const clientOf = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
+  const throttleLogin = (req: IncomingMessage): void => {
+    const verdict = logins.check(clientOf(req));
+    if (!verdict.allowed) {
+      throw new HttpError(429, `too many login attempts from this address; try again in ${verdict.retryAfterS} s`, `登入嘗試次數過多，請於 ${verdict.retryAfterS} 秒後再試`, { 'Retry-After': String(verdict.retryAfterS) });
+    }
+  };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
@@ -79,6 +90,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
         return;
       }
       const status = e instanceof HttpError ? e.status : 500;
+      if (e instanceof HttpError) for (const [k, v] of Object.entries(e.headers)) res.setHeader(k, v);
       if (status === 500) process.stderr.write(`govcheck serve: ${(e as Error).stack ?? e}\n`);
       const en = e instanceof HttpError ? e.message : 'internal error';
       const zh = e instanceof HttpError ? e.zh : '內部錯誤';
@@ -96,8 +108,12 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
   function authenticate(req: IncomingMessage): { principal: Principal | null; via: Via | null } {
     const bearer = bearerToken(req);
     if (bearer !== undefined) {
+      throttleLogin(req);
       const p = principalOf(db, bearer, clock());
-      if (!p) throw new HttpError(401, 'the bearer token is not valid or was revoked', '存取權杖無效或已撤銷');
+      if (!p) {
+        logins.record(clientOf(req));
+        throw new HttpError(401, 'the bearer token is not valid or was revoked', '存取權杖無效或已撤銷');
+      }
       return { principal: p, via: 'bearer' };
     }
     const cookie = cookies(req).get(COOKIE);
@@ -317,9 +333,13 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     ctx.query.delete('lang');
     if (req.method === 'POST') {
       if (!sameOrigin(req)) throw new HttpError(403, 'cross-origin form posts are refused', '拒絕跨來源的表單送出');
+      throttleLogin(req);
       const token = (body?.get('token') ?? '').trim();
       const p = principalOf(db, token, clock());
-      if (!p) return sendHtml(res, 401, renderLogin(ctx, next, true));
+      if (!p) {
+        logins.record(clientOf(req));
+        return sendHtml(res, 401, renderLogin(ctx, next, true));
+      }
       res.setHeader('set-cookie', sessionCookie(token, secure));
       return redirect(res, withLang(next, lang));
     }

@@ -30,6 +30,8 @@ export interface DashboardOptions {
   /** Send the cookie with the Secure attribute (the dashboard is behind HTTPS). */
   secureCookie?: boolean;
   clock?: () => Date;
+  /** Login attempts (form posts, failing bearer tokens) allowed per client address per minute (default 10). */
+  loginAttemptsPerMinute?: number;
 }
 
 /** Everything a page renderer needs besides its own view model. */

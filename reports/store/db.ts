@@ -28,17 +28,31 @@ export function openStore(file: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     throw new StoreError(`cannot open database ${file}: ${(e as Error).message}`);
   }
-  // A crashed sweep (kill -9) must lose nothing already committed: WAL + NORMAL is durable
-  // against process death (only an OS crash can lose the last transactions).
-  if (!opts.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+  try {
+    // Any file opens; the first read tells whether it is SQLite at all (nothing is written before).
+    const version = schemaVersion(db);
+    if (version === 0 && file !== ':memory:') {
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+      if (tables.n > 0) throw new StoreError(`${file} is a SQLite database but not a govcheck database (it has tables and no govcheck schema version)`);
+    }
+    // A crashed sweep (kill -9) must lose nothing already committed: WAL + NORMAL is durable
+    // against process death (only an OS crash can lose the last transactions).
+    if (!opts.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    // The dashboard or a second embedded worker may write at the same moment; wait instead of SQLITE_BUSY.
+    db.pragma('busy_timeout = 10000');
+    if (!opts.readonly) migrate(db);
+    else checkVersion(db);
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreError) throw e;
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new StoreError(`${file} is not a SQLite database (${(e as Error).message})`);
+    throw new StoreError(`cannot open database ${file}: ${(e as Error).message}`);
   }
-  db.pragma('foreign_keys = ON');
-  // The dashboard or a second embedded worker may write at the same moment; wait instead of SQLITE_BUSY.
-  db.pragma('busy_timeout = 10000');
-  if (!opts.readonly) migrate(db);
-  else checkVersion(db);
   return db;
 }
 

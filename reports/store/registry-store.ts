@@ -1,6 +1,7 @@
 // Writing a parsed registry into the store. Sites are identified by their normalised URL and
 // agencies by their registry id, so importing the same (or an edited) registry again updates
 // rows in place and never duplicates them.
+import { agencyIdProblem } from '../../core/ids.ts';
 import type { Db } from './db.ts';
 
 export interface RegistryAgency {
@@ -54,6 +55,11 @@ export function saveRegistry(db: Db, registry: RegistryInput, opts: { deactivate
   const insertSite = db.prepare('INSERT INTO sites (agency_id, url, name, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)');
   const updateSite = db.prepare('UPDATE sites SET agency_id = ?, name = ?, active = 1, updated_at = ? WHERE id = ?');
 
+  // The registry reader rejects such rows with their line; this keeps every other caller honest.
+  for (const a of registry.agencies) {
+    const problem = agencyIdProblem(a.id) ?? (a.parentId === null ? null : agencyIdProblem(a.parentId));
+    if (problem) throw new Error(`agency id ${problem}`);
+  }
   db.transaction(() => {
     for (const a of registry.agencies) {
       const old = getAgency.get(a.id);

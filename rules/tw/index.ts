@@ -8,6 +8,7 @@ import { guideBricks } from './guide-bricks.ts';
 import { markAtRisk } from './mark-at-risk.ts';
 import { newWindow } from './new-window.ts';
 import { openFormats } from './open-formats.ts';
+import { selfOpeningWindows } from './self-opening-windows.ts';
 import { skipLink } from './skip-link.ts';
 import { zoomLocked } from './zoom-locked.ts';
 
@@ -17,6 +18,7 @@ export const twRules: Rule[] = [
   accessibilityMark,
   accessibilityMarkExpired,
   newWindow,
+  selfOpeningWindows,
   openFormats,
   decorativeImageTitle,
   absoluteFontSize,

@@ -135,3 +135,44 @@ describe('registry import into the store', () => {
     db.close();
   });
 });
+
+describe('registry ids are path-safe', () => {
+  it('rejects ".", ".." and other ids that are not path-safe with their line and field, and keeps the good rows', () => {
+    const csv =
+      header +
+      'A01,模範部,,https://www.example.gov.tw/,模範部\n' + // 2 ok
+      '..,上一層,,https://a.example.gov.tw/,x\n' + // 3
+      '.,本層,,https://b.example.gov.tw/,x\n' + // 4
+      '...,三點,,https://c.example.gov.tw/,x\n' + // 5
+      '-5,負五,,https://d.example.gov.tw/,x\n' + // 6 ok: a numeric id
+      'A/B,斜線,,https://e.example.gov.tw/,x\n' + // 7
+      'A02,子機關,..,https://f.example.gov.tw/,x\n' + // 8 parent ".."
+      'A03.北區,北區,A01,https://g.example.gov.tw/,x\n'; // 9 ok: dots inside are fine
+    const r = parseRegistry(enc(csv), 'registry.csv');
+    expect(r.sites.map((s) => s.agencyId)).toEqual(['A01', '-5', 'A03.北區']);
+    const errors = r.issues.filter((i) => i.level === 'error').map((i) => [i.line, i.field]);
+    expect(errors).toEqual([
+      [3, 'agency_id'],
+      [4, 'agency_id'],
+      [5, 'agency_id'],
+      [7, 'agency_id'],
+      [8, 'parent_agency_id'],
+    ]);
+    expect(r.issues.find((i) => i.line === 3)?.message).toMatch(/path segment/);
+  });
+
+  it('rejects ".." in a JSON registry with the line and path of the field', () => {
+    const json = '[\n  { "id": "A01", "name": "模範部", "sites": [{ "url": "https://www.example.gov.tw/" }] },\n  { "id": "..", "name": "上一層", "sites": [{ "url": "https://a.example.gov.tw/" }] }\n]\n';
+    const r = parseRegistry(enc(json), 'registry.json');
+    expect(r.agencies.map((a) => a.id)).toEqual(['A01']);
+    const errors = r.issues.filter((i) => i.level === 'error').map((i) => [i.line, i.field]);
+    expect(errors).toEqual([[3, '[1].id']]);
+  });
+
+  it('the store refuses a path-unsafe agency id from any other caller', () => {
+    const db = openStore(join(mkdtempSync(join(tmpdir(), 'govcheck-ids-')), 'x.db'));
+    expect(() => saveRegistry(db, { agencies: [{ id: '..', name: 'x', parentId: null, line: 2 }], sites: [] })).toThrow(/path segment/);
+    expect(knownAgencyIds(db).size).toBe(0);
+    db.close();
+  });
+});

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '../../reports/store/db.ts';
 import { runCli } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'govcheck-cli-'));
 
 describe('sweep, report and prune usage errors', () => {
-  it('refuses what it cannot do with exit 2 and the reason', async () => {
+  it('refuses what it cannot do with exit 2 and the reason', { timeout: 400_000 }, async () => {
+    // An existing (empty) database: a sweep that is refused leaves it as it was.
+    openStore(join(dir, 'a.db')).close();
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'agency_id,agency_name,parent_agency_id,site_url,site_name\nA01,模範部,,ftp://x.gov.tw/,x\nA02,冷門局,,,y\n');
     const cases: [string[], RegExp][] = [
@@ -20,6 +23,7 @@ describe('sweep, report and prune usage errors', () => {
       [['sweep', '--resume', '7', '--db', join(dir, 'a.db')], /--resume: no sweep 7/],
       [['sweep', bad, '--lane', 'vip', '--db', join(dir, 'a.db')], /--lane: expected one of sweep, self-check, ci/],
       [['report', '--db', join(dir, 'nothing.db')], /cannot open database/],
+      [['sweep', '--resume', '7', '--db', join(dir, 'nothing.db')], /cannot open database/],
       [['report', '--db', join(dir, 'a.db'), '--format', 'xml'], /--format: expected csv, json, html/],
       [['report', '--db', join(dir, 'a.db')], /no sweeps yet/],
       [['prune', '--db', join(dir, 'a.db')], /--keep-sweeps <n> is required/],

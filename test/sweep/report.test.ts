@@ -12,6 +12,8 @@ import { buildSweepReport, renderSweepReport } from '../../reports/sweep-report/
 import { planSweep } from '../../scheduler/queue.ts';
 import { finishSweep } from '../../scheduler/sweep.ts';
 import { finding, page, siteResult } from '../store/site-result.ts';
+import { csvDocument, csvField } from '../../reports/escape.ts';
+import { registryCsv } from '../../fixtures/serve.ts';
 
 const options = (now: string): SweepOptions => ({ categories: ['accessibility', 'performance', 'freshness', 'governance', 'security'], maxPages: 5, now, allowPrivate: true, lang: 'zh-TW', config: defaultConfig() });
 const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>';
@@ -89,6 +91,37 @@ describe('sweep report', () => {
     expect(rows[2].startsWith(`A02,"'=HYPERLINK(""http://evil"")`)).toBe(true);
     expect(rows.some((r) => r.startsWith('A03,"中庸署, 北區",https://c2.gov.tw/,timeout,,,,,,,,0'))).toBe(true);
     db.close();
+  });
+
+  it('csv keeps a numeric agency id such as -5 as it is while still defusing formulas', () => {
+    const db = openStore(join(mkdtempSync(join(tmpdir(), 'govcheck-report-')), 'n.db'));
+    const { siteIds } = saveRegistry(db, {
+      agencies: [
+        { id: '-5', name: '負五署', parentId: null, line: 2 },
+        { id: 'A7', name: '-減號開頭的名稱', parentId: null, line: 3 },
+      ],
+      sites: [
+        { agencyId: '-5', url: 'https://n.gov.tw/', name: 'n', line: 2 },
+        { agencyId: 'A7', url: 'https://p.gov.tw/', name: 'p', line: 3 },
+      ],
+    });
+    const s = planSweep(db, { siteIds, options: options('2026-11-01T00:00:00+08:00') });
+    recordSiteResult(db, { sweepId: s, siteId: siteIds[0], agencyId: '-5', result: siteResult('https://n.gov.tw/', { overall: 80 }), nowAt: '2026-11-01T00:00:00+08:00' });
+    recordSiteResult(db, { sweepId: s, siteId: siteIds[1], agencyId: 'A7', result: siteResult('https://p.gov.tw/', { overall: 70 }), nowAt: '2026-11-01T00:00:00+08:00' });
+    finishSweep(db, s);
+    const rows = renderSweepReport('csv', buildSweepReport(db, resolveSweep(db, 'latest'))).slice(1).trimEnd().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(rows[1].startsWith('-5,負五署,https://n.gov.tw/,ok,80,')).toBe(true);
+    expect(rows[2].startsWith("A7,'-減號開頭的名稱,https://p.gov.tw/,ok,70,")).toBe(true);
+    db.close();
+  });
+
+  it('the one CSV writer defuses formulas but never a plain number, and the fixture registry uses it', () => {
+    expect(['-5', '+3', '-0.5', '1e3', '-2E-4', '42'].map(csvField)).toEqual(['-5', '+3', '-0.5', '1e3', '-2E-4', '42']);
+    expect(['=1+1', '-5+cmd|x', '@SUM(A1)', '+A1', '\t-5', '-', '-5,6'].map(csvField)).toEqual(["'=1+1", "'-5+cmd|x", "'@SUM(A1)", "'+A1", "'\t-5", "'-", '"\'-5,6"']);
+    const csv = registryCsv([{ agencyId: '-5', agencyName: '負五署', parentAgencyId: null, url: 'https://n.gov.tw/', name: '=站' }]);
+    expect(csv).toBe(csvDocument([['agency_id', 'agency_name', 'parent_agency_id', 'site_url', 'site_name'], ['-5', '負五署', '', 'https://n.gov.tw/', '=站']]));
+    expect(csv.split('\r\n')[1]).toBe("-5,負五署,,https://n.gov.tw/,'=站");
   });
 
   it('html is one self-contained file that escapes everything from scanned pages and the registry', () => {

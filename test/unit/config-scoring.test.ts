@@ -41,3 +41,52 @@ describe('scoring', () => {
     expect(overallScore({ accessibility: 80, performance: null, freshness: 100, governance: null, security: null }, { accessibility: 3, performance: 1, freshness: 1, governance: 1, security: 1 })).toBe(85);
   });
 });
+
+describe('config fails closed', () => {
+  const field = (json: unknown): string => {
+    try {
+      parseConfig(json);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as ConfigError).field;
+    }
+    throw new Error(`accepted: ${JSON.stringify(json)}`);
+  };
+
+  it('rejects weights that are all 0, overflowing, negative or not finite', () => {
+    expect(field({ weights: { accessibility: 0, performance: 0, freshness: 0, governance: 0, security: 0 } })).toBe('weights');
+    expect(field({ weights: { accessibility: 1e308 } })).toBe('weights.accessibility');
+    expect(field({ weights: { security: -1 } })).toBe('weights.security');
+    expect(field({ weights: { governance: 'NaN' } })).toBe('weights.governance');
+    // Some weights 0 are fine while another category still counts.
+    expect(parseConfig({ weights: { accessibility: 0, performance: 0 } }).weights.governance).toBe(20);
+  });
+
+  it('rejects durations and counts beyond their upper bound with the field path', () => {
+    expect(field({ timeouts: { pageMs: 3_000_000_000 } })).toBe('timeouts.pageMs');
+    expect(field({ timeouts: { navigationMs: 2 ** 31 } })).toBe('timeouts.navigationMs');
+    expect(field({ lighthouse: { runs: 1000 } })).toBe('lighthouse.runs');
+    expect(field({ lighthouse: { runs: 1.5 } })).toBe('lighthouse.runs');
+    expect(field({ lighthouse: { pages: 10_000 } })).toBe('lighthouse.pages');
+    expect(field({ freshness: { zeroDays: 1e12 } })).toBe('freshness.zeroDays');
+    expect(field({ budgets: [{ lcpMs: 1e15 }] })).toBe('budgets[0].lcpMs');
+    expect(field({ budgets: [{ scores: { overall: 101 } }] })).toBe('budgets[0].scores.overall');
+    expect(field({ timeouts: { pageMS: 5000 } })).toBe('timeouts.pageMS');
+    const ok = parseConfig({ timeouts: { navigationMs: 60_000, pageMs: 600_000 }, lighthouse: { runs: 3, pages: 2 } });
+    expect(ok.timeouts.pageMs).toBe(600_000);
+    expect(ok.lighthouse.runs).toBe(3);
+  });
+
+  it('validates meaning across fields: user agent, freshness thresholds, navigation within page time', () => {
+    expect(field({ userAgent: 'govcheck\r\nX-Injected: 1' })).toBe('userAgent');
+    expect(field({ userAgent: 'govcheck\n' })).toBe('userAgent');
+    expect(field({ userAgent: '   ' })).toBe('userAgent');
+    expect(field({ userAgent: 'x'.repeat(600) })).toBe('userAgent');
+    expect(field({ freshness: { fullMarksDays: 200, zeroDays: 180 } })).toBe('freshness.fullMarksDays');
+    expect(field({ freshness: { fullMarksDays: 200 } })).toBe('freshness.fullMarksDays');
+    expect(field({ freshness: { warnDays: 200, staleDays: 100 } })).toBe('freshness.warnDays');
+    expect(field({ timeouts: { navigationMs: 60_000, pageMs: 30_000 } })).toBe('timeouts.navigationMs');
+    expect(parseConfig({ userAgent: 'govcheck-ci/1.0 (+https://ci.example.gov.tw/)' }).userAgent).toBe('govcheck-ci/1.0 (+https://ci.example.gov.tw/)');
+    expect(parseConfig({ freshness: { fullMarksDays: 60, zeroDays: 60, warnDays: 30, staleDays: 30 } }).ruleOptions.freshness.zeroDays).toBe(60);
+  });
+});

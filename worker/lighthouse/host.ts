@@ -1,6 +1,7 @@
 // Parent side of one Lighthouse child process (child.ts): start it, send it a job, enforce the
 // hard timeout, and kill it when it hangs. The caller (index.ts) makes sure only one job is in
 // flight at a time.
+import { timerMs } from '../../core/timers.ts';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LighthouseSlim } from '../../core/types.ts';
@@ -105,7 +106,7 @@ export class LighthouseHost {
         this.pending = null;
         void this.stop();
         resolve({ slim: null, error: `TIMEOUT: Lighthouse did not finish within ${timeoutMs} ms`, childRssBytes: null });
-      }, timeoutMs);
+      }, timerMs(timeoutMs));
       this.pending = {
         id,
         resolve: (o) => {
