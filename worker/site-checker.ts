@@ -15,6 +15,9 @@ import { checkLinks, directoryCandidates, fetchFeeds, fetchRobots, fetchSitemap,
 import { AddressPolicy, isPrivateAddress, parseSiteUrl, UnsafeUrlError } from './url-guard.ts';
 import { GuardProxy } from './guard-proxy.ts';
 import { prepareLighthouse, runLighthouse } from './lighthouse/index.ts';
+import { authHeadersFor, authOrigins, hasAuth, hasAuthRefs, redactDeep, resolveAuthRefs, secretsOf, SiteAuthError, type SiteAuth, type SiteAuthRefs } from '../core/site-auth.ts';
+import { injectSiteAuth } from './auth-injector.ts';
+import type { AuthFor } from './site-probes.ts';
 
 export const DEFAULT_USER_AGENT = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 govcheck/${VERSION} (+https://github.com/govcheck/govcheck#for-site-owners)`;
 
@@ -35,7 +38,19 @@ export interface CheckOptions {
   pageDelayMs?: number;
   /** Skip site probes (robots, sitemap, link checks…): for single-page accessibility evaluations. */
   skipProbes?: boolean;
+  /** Credentials for a site behind a login, sent only to the site's own origin. In-process only: never
+   * put on the wire (toWire refuses it); remote checks use authRefs. */
+  auth?: SiteAuth;
+  /** Names of environment variables holding the credentials, resolved by the process that checks. */
+  authRefs?: SiteAuthRefs;
   onPage?: (info: { site: string; url: string; ms: number }) => void;
+}
+
+/** A check's credentials and where they may go. */
+interface SiteAuthPlan {
+  auth: SiteAuth;
+  origins: string[];
+  authFor: AuthFor;
 }
 
 export interface SiteCheckerOptions extends BrowserHostOptions {
@@ -66,15 +81,33 @@ export class SiteChecker {
 
   async check(url: string, options: CheckOptions): Promise<SiteResult> {
     const startedAt = new Date();
+    let auth: SiteAuth | null = hasAuth(options.auth) ? options.auth : null;
+    if (!auth && hasAuthRefs(options.authRefs)) {
+      try {
+        auth = resolveAuthRefs(options.authRefs, process.env);
+      } catch (e) {
+        if (!(e instanceof SiteAuthError)) throw e;
+        return failedSiteResult(url, { status: 'error', kind: 'error', reason: e.message }, this.engines(), options.categories, startedAt);
+      }
+    }
+    let plan: SiteAuthPlan | null = null;
+    if (auth) {
+      const a = auth;
+      const origins = authOrigins(url);
+      plan = { auth: a, origins, authFor: (u) => authHeadersFor(u, a, origins) };
+    }
+    // Whatever a page echoes back (a debug page printing request headers, an error quoting a cookie)
+    // leaves this function without the secrets: results, reports, SQLite rows and Redis results alike.
+    const secrets = secretsOf(auth);
     // A wedged browser must not hold a sweep forever: past this budget the attempt is abandoned.
     const budgetMs = options.config.timeouts.pageMs * (options.maxPages + 2) + 30_000;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.withSiteBudget(this.checkOnce(url, options, startedAt), budgetMs);
+        return redactDeep(await this.withSiteBudget(this.checkOnce(url, options, startedAt, plan, secrets), budgetMs), secrets);
       } catch (e) {
         const failure = classifyFailure(e);
         if (failure.kind === 'browser' && attempt < this.crashAttempts) continue;
-        return failedSiteResult(url, failure, this.engines(), options.categories, startedAt);
+        return redactDeep(failedSiteResult(url, failure, this.engines(), options.categories, startedAt), secrets);
       }
     }
   }
@@ -97,7 +130,7 @@ export class SiteChecker {
     ]).finally(() => clearTimeout(timer));
   }
 
-  private async checkOnce(url: string, options: CheckOptions, startedAt: Date): Promise<SiteResult> {
+  private async checkOnce(url: string, options: CheckOptions, startedAt: Date, plan: SiteAuthPlan | null, secrets: string[]): Promise<SiteResult> {
     const start = parseSiteUrl(url);
     const policy = new AddressPolicy({ allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses });
     await policy.assert(start);
@@ -120,10 +153,11 @@ export class SiteChecker {
       await this.guardRequests(lease.context, options);
       await lease.context.addInitScript({ content: VITALS_INIT_SOURCE });
       const page = await lease.context.newPage();
+      if (plan) await injectSiteAuth(lease.context, page, plan.auth, plan.origins);
       const log = new RequestLog();
       log.attach(page);
       // Playwright can leave a navigation pending forever when the browser crashes mid-load.
-      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy), lease.died]);
+      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy, plan, secrets), lease.died]);
     } catch (e) {
       if (lease.browserDied()) throw new BrowserCrashError((e as Error).message.split('\n')[0]);
       const refused = proxy?.refused.at(-1);
@@ -157,6 +191,8 @@ export class SiteChecker {
     options: CheckOptions,
     startedAt: Date,
     proxy: GuardProxy | null,
+    plan: SiteAuthPlan | null,
+    secrets: string[],
   ): Promise<SiteResult> {
     const cats = new Set(options.categories);
     const timeouts = options.config.timeouts;
@@ -170,7 +206,8 @@ export class SiteChecker {
     });
     const probes = !options.skipProbes;
     const origin0 = new URL(startUrl).origin;
-    const robotsP = probes ? fetchRobots(origin0, policy, ua) : Promise.resolve(null);
+    const authFor = plan?.authFor;
+    const robotsP = probes ? fetchRobots(origin0, policy, ua, authFor) : Promise.resolve(null);
 
     const t0 = Date.now();
     const { artifacts: startPage } = await gatherPage(page, startUrl, log, gatherOpts('start', true));
@@ -186,7 +223,7 @@ export class SiteChecker {
 
     const origin = new URL(startPage.finalUrl).origin;
     const robots = await robotsP;
-    const sitemap = probes ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua) : null;
+    const sitemap = probes ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua, authFor) : null;
     const sample = samplePages({
       startUrl: startPage.finalUrl,
       origin,
@@ -218,13 +255,13 @@ export class SiteChecker {
         const refused = proxy?.refused.at(-1);
         skippedPages.push({ url: s.url, reason: refused && /ERR_TUNNEL|ERR_PROXY/.test((e as Error).message) ? refused.reason : classifyFailure(e).reason });
         // The page may be wedged (e.g. a hung navigation); continue on a fresh one.
-        page = await this.freshPage(page, lease, log);
+        page = await this.freshPage(page, lease, log, plan);
       }
       options.onPage?.({ site: startUrl, url: s.url, ms: Date.now() - t });
     }
 
     const pagesMs = Date.now() - pagesStarted + startPage.timings.totalMs;
-    const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options) : Promise.resolve([]);
+    const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options, plan) : Promise.resolve([]);
     lighthouseP.catch(() => undefined);
     const probesStarted = Date.now();
     const externalNetwork = !(options.loopbackOnly || isLoopbackOrPrivate(new URL(origin).hostname));
@@ -247,12 +284,12 @@ export class SiteChecker {
       const secure = origin.startsWith('https:');
       const host = new URL(origin);
       const [feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks] = await Promise.all([
-        cats.has('freshness') ? fetchFeeds(startPage, origin, policy, ua) : Promise.resolve([]),
-        cats.has('security') && secure ? probeHttps(startPage.finalUrl, policy, ua) : Promise.resolve(null),
+        cats.has('freshness') ? fetchFeeds(startPage, origin, policy, ua, authFor) : Promise.resolve([]),
+        cats.has('security') && secure ? probeHttps(startPage.finalUrl, policy, ua, authFor) : Promise.resolve(null),
         cats.has('security') && secure ? probeTls(host.hostname, Number(host.port || 443)) : Promise.resolve(null),
-        cats.has('security') ? probeDirectories(directoryCandidates(pages, origin), policy, ua) : Promise.resolve([]),
-        cats.has('governance') ? probeSoft404(origin, policy, ua) : Promise.resolve(null),
-        cats.has('governance') ? checkLinks(pages, origin, policy, { userAgent: ua, external: externalNetwork, maxLinks: 150, concurrency: 4 }) : Promise.resolve([]),
+        cats.has('security') ? probeDirectories(directoryCandidates(pages, origin), policy, ua, authFor) : Promise.resolve([]),
+        cats.has('governance') ? probeSoft404(origin, policy, ua, authFor) : Promise.resolve(null),
+        cats.has('governance') ? checkLinks(pages, origin, policy, { userAgent: ua, external: externalNetwork, maxLinks: 150, concurrency: 4, authFor }) : Promise.resolve([]),
       ]);
       Object.assign(site, { feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks });
     }
@@ -264,6 +301,8 @@ export class SiteChecker {
     });
 
     const lighthouseWait = Date.now() - lighthouseStarted;
+    // Artifacts without the credentials: rules, saved artifacts and reports never see them.
+    redactDeep(site, secrets);
     const rulesStarted = Date.now();
     const result = assembleSiteResult({
       site,
@@ -279,14 +318,15 @@ export class SiteChecker {
     return result;
   }
 
-  private async freshPage(old: Page, lease: LeasedContext, log: RequestLog): Promise<Page> {
+  private async freshPage(old: Page, lease: LeasedContext, log: RequestLog, plan: SiteAuthPlan | null): Promise<Page> {
     await old.close().catch(() => undefined);
     const page = await lease.context.newPage();
+    if (plan) await injectSiteAuth(lease.context, page, plan.auth, plan.origins);
     log.attach(page);
     return page;
   }
 
-  private lighthouse(startUrl: string, sampled: string[], options: CheckOptions): Promise<LighthouseSlim[]> {
+  private lighthouse(startUrl: string, sampled: string[], options: CheckOptions, plan: SiteAuthPlan | null): Promise<LighthouseSlim[]> {
     const lh = options.config.lighthouse;
     const count = lh.pages ?? (options.maxPages <= 1 ? 1 : 2);
     const urls = [startUrl, ...sampled].slice(0, Math.max(1, count));
@@ -296,6 +336,7 @@ export class SiteChecker {
       runs: lh.runs,
       timeoutMs: Math.max(60_000, options.config.timeouts.pageMs),
       locale: options.lang,
+      auth: plan ? { auth: plan.auth, origins: plan.origins } : undefined,
     });
   }
 }

@@ -12,6 +12,7 @@ import { closeLighthouse } from '../../worker/lighthouse/index.ts';
 import { AddressPolicy, DnsError, parseSiteUrl, UnsafeUrlError } from '../../worker/url-guard.ts';
 import { categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, UsageError } from '../args.ts';
 import { mapLimit } from '../../core/concurrency.ts';
+import { authFromFlags, hasAuth, SiteAuthError, type SiteAuth } from '../../core/site-auth.ts';
 
 export const summary = 'check sites now and print a report (CI, webmasters) / 立即檢測網站';
 
@@ -34,7 +35,13 @@ Options:
   --lang <zh-TW|en>      report language (default from the locale; zh-TW when it starts with zh)
   --form-factor <f>      Lighthouse: mobile (default) or desktop
   --runs <n>             Lighthouse runs per page; the median run is kept (default 1)
+  --header 'Name: value' request header for the checked site's own origin only (repeatable)
+  --cookie name=value    cookie for the checked site's own origin only (repeatable)
   --quiet                no progress on stderr
+
+Sites behind a login: --header, --cookie and HTTP basic auth from the environment variable
+GOVCHECK_BASIC_AUTH=user:password (never a flag) go to the checked site's origin only (never to
+third-party requests) and are redacted from every report and message.
 
 Exit status: 0 within every budget; 1 a budget or --fail-under failed; 2 usage or input error;
 3 at least one site could not be checked.`;
@@ -55,6 +62,8 @@ export async function run(argv: string[]): Promise<number> {
     'form-factor': { type: 'string' },
     runs: { type: 'string' },
     quiet: { type: 'boolean' },
+    header: { type: 'string', multiple: true },
+    cookie: { type: 'string', multiple: true },
   });
   if (positionals.length === 0) throw new UsageError('no URL given (usage: govcheck check [options] <url…>)');
   const categories = categoriesFlag(values.only);
@@ -74,6 +83,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values.runs !== undefined) config.lighthouse.runs = intFlag('runs', values.runs, 1, 1);
   const allowPrivate = values['allow-private'] === true;
+  let auth: SiteAuth;
+  try {
+    auth = authFromFlags(values.header ?? [], values.cookie ?? [], process.env.GOVCHECK_BASIC_AUTH);
+  } catch (e) {
+    if (e instanceof SiteAuthError) throw new UsageError(e.message);
+    throw e;
+  }
 
   // Refuse unsafe input before any browser starts: exit 2 with the reason.
   const policy = new AddressPolicy(allowPrivate);
@@ -113,6 +129,7 @@ export async function run(argv: string[]): Promise<number> {
         allowPrivate,
         config,
         lang,
+        ...(hasAuth(auth) ? { auth } : {}),
         onPage: progress ? (p) => process.stderr.write(`  ${p.url} (${(p.ms / 1000).toFixed(1)} s)\n`) : undefined,
       });
       result.budgets = result.status === 'ok' ? evaluateBudgets(result, config.budgets) : [];
