@@ -506,6 +506,29 @@ export interface Finding {
   fingerprint: string;
   twCodes?: string[];
   data?: Record<string, unknown>;
+  /** With `check --baseline`: whether the baseline report had this finding (fingerprint match). */
+  baseline?: 'new' | 'unchanged';
+}
+
+/** A baseline finding that is gone: its category ran and its page was checked again, and it was not found. */
+export interface FixedFinding {
+  rule: string;
+  severity: Severity;
+  page: string;
+  selector: string | null;
+  message: string;
+  fingerprint: string;
+}
+
+/** Per site with `check --baseline`: what changed since the baseline report. */
+export interface SiteBaseline {
+  /** The baseline site this one was compared with; null when the baseline had no such site (everything is new). */
+  url: string | null;
+  new: number;
+  unchanged: number;
+  fixed: FixedFinding[];
+  /** Baseline findings that could not be seen this time (category not run, page not sampled): not counted as fixed. */
+  unseen: number;
 }
 
 export interface NeedsReview {
@@ -610,6 +633,8 @@ export interface SiteResult {
   skippedPages: { url: string; reason: string }[];
   /** Where the site's time went (ms): page loads, site probes, waiting for Lighthouse, rules. */
   stageMs?: { pages: number; probes: number; lighthouseWait: number; rules: number };
+  /** With `check --baseline`: new, unchanged and fixed findings since the baseline report. */
+  baseline?: SiteBaseline;
 }
 
 export interface CheckReport {

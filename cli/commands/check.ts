@@ -1,5 +1,5 @@
 // govcheck check <url…>: check sites now, no database (CI pipelines, webmasters).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { evaluateBudgets } from '../../core/budgets.ts';
 import { parseLang } from '../../core/i18n.ts';
@@ -13,6 +13,7 @@ import { AddressPolicy, DnsError, parseSiteUrl, UnsafeUrlError } from '../../wor
 import { categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, UsageError } from '../args.ts';
 import { mapLimit } from '../../core/concurrency.ts';
 import { authFromFlags, hasAuth, SiteAuthError, type SiteAuth } from '../../core/site-auth.ts';
+import { applyBaseline, BaselineError, newBlockingFindings, parseBaseline, type Baseline } from '../../core/baseline.ts';
 
 export const summary = 'check sites now and print a report (CI, webmasters) / 立即檢測網站';
 
@@ -37,6 +38,8 @@ Options:
   --runs <n>             Lighthouse runs per page; the median run is kept (default 1)
   --header 'Name: value' request header for the checked site's own origin only (repeatable)
   --cookie name=value    cookie for the checked site's own origin only (repeatable)
+  --baseline <file>      a previous JSON report: findings are marked new or unchanged, fixed ones listed;
+                         exit 1 also when there is a new serious or critical finding
   --quiet                no progress on stderr
 
 Sites behind a login: --header, --cookie and HTTP basic auth from the environment variable
@@ -64,6 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     quiet: { type: 'boolean' },
     header: { type: 'string', multiple: true },
     cookie: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('no URL given (usage: govcheck check [options] <url…>)');
   const categories = categoriesFlag(values.only);
@@ -83,6 +87,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values.runs !== undefined) config.lighthouse.runs = intFlag('runs', values.runs, 1, 1);
   const allowPrivate = values['allow-private'] === true;
+  const baseline = values.baseline === undefined ? null : baselineFlag(values.baseline);
   let auth: SiteAuth;
   try {
     auth = authFromFlags(values.header ?? [], values.cookie ?? [], process.env.GOVCHECK_BASIC_AUTH);
@@ -149,6 +154,7 @@ export async function run(argv: string[]): Promise<number> {
     lang,
     sites,
   };
+  if (baseline) applyBaseline(report, baseline);
   const text = reporter.render(report, { color: !values.output && process.stdout.isTTY === true && format === 'text' });
   if (values.output) writeFileSync(values.output, text);
   else process.stdout.write(text);
@@ -159,7 +165,31 @@ export async function run(argv: string[]): Promise<number> {
   }
   const belowFloor = failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < failUnder);
   const overBudget = sites.some((s) => s.budgets.some((b) => !b.passed));
-  return belowFloor || overBudget ? 1 : 0;
+  const blocking = baseline ? newBlockingFindings(report) : 0;
+  if (blocking) process.stderr.write(`govcheck check: ${blocking} new serious or critical finding(s) since the baseline\n`);
+  return belowFloor || overBudget || blocking > 0 ? 1 : 0;
+}
+
+/** --baseline: a previous `check --format json` report; anything else is a usage error naming the file. */
+function baselineFlag(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--baseline ${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(`--baseline ${file}: not JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+  try {
+    return parseBaseline(json);
+  } catch (e) {
+    if (e instanceof BaselineError) throw new UsageError(`--baseline ${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** ISO time at +08:00, the zone every date in govcheck's output is read in. */

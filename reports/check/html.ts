@@ -30,6 +30,11 @@ const T = {
   lastUpdated: { 'zh-TW': '最近更新', en: 'Last updated' },
   budgets: { 'zh-TW': '預算', en: 'Budgets' },
   generated: { 'zh-TW': '產生時間', en: 'Generated' },
+  baseline: { 'zh-TW': '與基準比較', en: 'Since the baseline' },
+  baselineState: { 'zh-TW': '基準', en: 'Baseline' },
+  new: { 'zh-TW': '新增', en: 'new' },
+  unchanged: { 'zh-TW': '未變', en: 'unchanged' },
+  fixed: { 'zh-TW': '已修正', en: 'fixed' },
 } as const;
 
 function siteSection(site: SiteResult, lang: Lang, index: number): string {
@@ -49,19 +54,27 @@ function siteSection(site: SiteResult, lang: Lang, index: number): string {
       .slice(0, 200)
       .map(({ page, f }) => {
         const href = safeHref(page);
-        return `<tr><td>${href ? `<a href="${href}">${esc(page)}</a>` : esc(page)}</td><td><code>${esc(f.selector ?? '')}</code></td><td>${esc(f.message)}</td><td><code>${esc(f.snippet ?? '')}</code></td></tr>`;
+        const state = site.baseline ? `<td>${f.baseline === 'new' ? `<strong>${w('new')}</strong>` : w('unchanged')}</td>` : '';
+        return `<tr>${state}<td>${href ? `<a href="${href}">${esc(page)}</a>` : esc(page)}</td><td><code>${esc(f.selector ?? '')}</code></td><td>${esc(f.message)}</td><td><code>${esc(f.snippet ?? '')}</code></td></tr>`;
       })
       .join('');
     const fix = ruleHowToFix(rule, lang);
     return `<details><summary><strong>${esc(rule)}</strong> — ${esc(ruleTitle(rule, lang) ?? items[0].f.message)} (${items[0].f.severity}, ${items.length} ${w('elements')})</summary>
 ${fix ? `<p><strong>${w('howToFix')}:</strong> ${esc(fix)}</p>` : ''}
-<table><caption>${esc(rule)}</caption><thead><tr><th scope="col">${w('page')}</th><th scope="col">${w('selector')}</th><th scope="col">${w('message')}</th><th scope="col">${w('snippet')}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+<table><caption>${esc(rule)}</caption><thead><tr>${site.baseline ? `<th scope="col">${w('baselineState')}</th>` : ''}<th scope="col">${w('page')}</th><th scope="col">${w('selector')}</th><th scope="col">${w('message')}</th><th scope="col">${w('snippet')}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
   });
   const pageRows = site.pages.map((p) => `<tr><td>${safeHref(p.url) ? `<a href="${safeHref(p.url)}">${esc(p.title || p.url)}</a>` : esc(p.url)}</td><td>${esc(p.sampledBecause)}</td></tr>`).join('');
   const budgets = site.budgets.length
     ? `<h3>${w('budgets')}</h3><ul>${site.budgets.map((b) => `<li>${b.passed ? '✓' : '✗'} ${esc(b.budget)}: ${esc(b.measured ?? '—')}</li>`).join('')}</ul>`
     : '';
+  const b = site.baseline;
+  const baseline = b
+    ? `<h3>${w('baseline')}</h3><p>${b.new} ${w('new')} · ${b.unchanged} ${w('unchanged')} · ${b.fixed.length} ${w('fixed')}</p>${
+        b.fixed.length ? `<ul>${b.fixed.map((f) => `<li>${w('fixed')}: <strong>${esc(f.rule)}</strong> ${esc(f.page)} <code>${esc(f.selector ?? '')}</code></li>`).join('')}</ul>` : ''
+      }`
+    : '';
   return `<section aria-labelledby="${id}"><h2 id="${id}">${esc(site.url)}</h2>
+${baseline}
 <table><caption>${w('scores')}</caption><tbody>${scoreRows}</tbody></table>
 ${site.freshness ? `<p>${w('lastUpdated')}: ${esc(site.freshness.lastUpdated ?? '—')} ${site.freshness.raw ? `(${esc(site.freshness.source)}: ${esc(site.freshness.raw)})` : ''}</p>` : ''}
 <h3>${w('pages')}</h3><table><thead><tr><th scope="col">${w('page')}</th><th scope="col">${w('reason')}</th></tr></thead><tbody>${pageRows}</tbody></table>
