@@ -642,4 +642,6 @@ export interface CheckReport {
   now: string;
   lang: Lang;
   sites: SiteResult[];
+  /** Things the reader should know about the run itself, e.g. a waiver that expired and no longer applies. */
+  warnings?: string[];
 }

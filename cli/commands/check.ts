@@ -12,6 +12,7 @@ import { closeLighthouse } from '../../worker/lighthouse/index.ts';
 import { AddressPolicy, DnsError, parseSiteUrl, UnsafeUrlError } from '../../worker/url-guard.ts';
 import { categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, UsageError } from '../args.ts';
 import { mapLimit } from '../../core/concurrency.ts';
+import { expiredWaivers } from '../../core/config.ts';
 import { authFromFlags, hasAuth, SiteAuthError, type SiteAuth } from '../../core/site-auth.ts';
 import { applyBaseline, BaselineError, newBlockingFindings, parseBaseline, type Baseline } from '../../core/baseline.ts';
 
@@ -154,6 +155,15 @@ export async function run(argv: string[]): Promise<number> {
     lang,
     sites,
   };
+  const warnings = expiredWaivers(config.waivers, now).map(({ index, waiver }) =>
+    lang === 'en'
+      ? `waivers[${index}] (${waiver.rule}${waiver.url ? ` ${waiver.url}` : ''}) expired on ${waiver.expires}; it no longer applies`
+      : `waivers[${index}]（${waiver.rule}${waiver.url ? ` ${waiver.url}` : ''}）已於 ${waiver.expires} 到期，不再適用`,
+  );
+  if (warnings.length) {
+    report.warnings = warnings;
+    for (const w of warnings) process.stderr.write(`govcheck check: warning: ${w}\n`);
+  }
   if (baseline) applyBaseline(report, baseline);
   const text = reporter.render(report, { color: !values.output && process.stdout.isTTY === true && format === 'text' });
   if (values.output) writeFileSync(values.output, text);

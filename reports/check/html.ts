@@ -92,7 +92,7 @@ export const htmlReporter: Reporter = {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${T.title[lang]}</title>
 <style>body{font-family:system-ui,"Noto Sans TC",sans-serif;line-height:1.5;margin:1rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}code{word-break:break-all}summary{cursor:pointer}a{color:#0b57d0}</style></head>
 <body><header><h1>${T.title[lang]}</h1><p>${T.generated[lang]}: ${esc(report.now)} · govcheck ${esc(report.tool.version)}</p></header>
-<main>${report.sites.map((s, i) => siteSection(s, lang, i)).join('\n')}</main></body></html>
+<main>${report.warnings?.length ? `<ul role="note">${report.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}${report.sites.map((s, i) => siteSection(s, lang, i)).join('\n')}</main></body></html>
 `;
   },
 };

@@ -73,7 +73,12 @@ export const sarifReporter: Reporter = {
       runs: [
         {
           tool: { driver: { name: 'govcheck', version: report.tool.version, informationUri: 'https://github.com/govcheck/govcheck', rules: [...rules.values()] } },
-          invocations: [{ executionSuccessful: report.sites.every((s) => s.status === 'ok') }],
+          invocations: [
+            {
+              executionSuccessful: report.sites.every((s) => s.status === 'ok'),
+              ...(report.warnings?.length ? { toolConfigurationNotifications: report.warnings.map((text) => ({ level: 'warning', message: { text } })) } : {}),
+            },
+          ],
           results,
         },
       ],

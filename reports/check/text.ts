@@ -139,6 +139,7 @@ export const textReporter: Reporter = {
     for (const site of report.sites) {
       lines.push(...renderSite(site, report.lang, opts.color), '');
     }
+    for (const w of report.warnings ?? []) lines.push(`${paint(opts.color, '33', '!')} ${w}`);
     return `${lines.join('\n')}\n`;
   },
 };
