@@ -151,12 +151,14 @@ export function resolveAuthRefs(refs: SiteAuthRefs, env: NodeJS.ProcessEnv): Sit
  */
 export function parseAuthRefs(text: string): SiteAuthRefs {
   const refs: SiteAuthRefs = {};
-  for (const part of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+  // Messages never quote a right-hand side: someone may have written a secret there by mistake.
+  const parts = text.split(';').map((s) => s.trim()).filter(Boolean);
+  for (const [i, part] of parts.entries()) {
     const m = /^(header|cookie):([^=]+)=(.*)$/i.exec(part) ?? /^(basic)=(.*)$/i.exec(part);
-    if (!m) throw new SiteAuthError(`"${visible(part)}": expected header:<Name>=<ENV_VAR>, cookie:<name>=<ENV_VAR> or basic=<ENV_VAR>`);
+    if (!m) throw new SiteAuthError(`entry ${i + 1}: expected header:<Name>=<ENV_VAR>, cookie:<name>=<ENV_VAR> or basic=<ENV_VAR>`);
     const kind = m[1].toLowerCase();
     const envName = (kind === 'basic' ? m[2] : m[3]).trim();
-    if (!ENV_NAME.test(envName)) throw new SiteAuthError(`${kind}: "${visible(envName)}" is not an environment variable name starting with ${AUTH_ENV_PREFIX} (credentials are referenced by variable name, never written here)`);
+    if (!ENV_NAME.test(envName)) throw new SiteAuthError(`${kind === 'basic' ? 'basic' : `${kind} ${visible(m[2].trim())}`}: the value must be the name of an environment variable starting with ${AUTH_ENV_PREFIX} (credentials are referenced by variable name, never written here)`);
     if (kind === 'basic') refs.basicEnv = envName;
     else {
       const name = m[2].trim();

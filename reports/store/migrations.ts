@@ -279,4 +279,10 @@ CREATE TABLE dashboard_settings (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    // Sites behind a login (intranet sweeps): the NAMES of the GOVCHECK_AUTH_* environment variables
+    // that hold a site's credentials, as JSON (SiteAuthRefs). Secrets are never stored.
+    name: 'site credential references',
+    sql: `ALTER TABLE sites ADD COLUMN auth_refs TEXT;`,
+  },
 ];
