@@ -90,11 +90,11 @@ export class SiteChecker {
         return failedSiteResult(url, { status: 'error', kind: 'error', reason: e.message }, this.engines(), options.categories, startedAt);
       }
     }
-    let plan: SiteAuthPlan | null = null;
+    let login: SiteAuthPlan | null = null;
     if (auth) {
       const a = auth;
       const origins = authOrigins(url);
-      plan = { auth: a, origins, authFor: (u) => authHeadersFor(u, a, origins) };
+      login = { auth: a, origins, authFor: (u) => authHeadersFor(u, a, origins) };
     }
     // Whatever a page echoes back (a debug page printing request headers, an error quoting a cookie)
     // leaves this function without the secrets: results, reports, SQLite rows and Redis results alike.
@@ -103,7 +103,7 @@ export class SiteChecker {
     const budgetMs = options.config.timeouts.pageMs * (options.maxPages + 2) + 30_000;
     for (let attempt = 1; ; attempt++) {
       try {
-        return redactDeep(await this.withSiteBudget(this.checkOnce(url, options, startedAt, plan, secrets), budgetMs), secrets);
+        return redactDeep(await this.withSiteBudget(this.checkOnce(url, options, startedAt, login, secrets), budgetMs), secrets);
       } catch (e) {
         const failure = classifyFailure(e);
         if (failure.kind === 'browser' && attempt < this.crashAttempts) continue;
@@ -130,7 +130,7 @@ export class SiteChecker {
     ]).finally(() => clearTimeout(timer));
   }
 
-  private async checkOnce(url: string, options: CheckOptions, startedAt: Date, plan: SiteAuthPlan | null, secrets: string[]): Promise<SiteResult> {
+  private async checkOnce(url: string, options: CheckOptions, startedAt: Date, login: SiteAuthPlan | null, secrets: string[]): Promise<SiteResult> {
     const start = parseSiteUrl(url);
     const policy = new AddressPolicy({ allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses });
     await policy.assert(start);
@@ -153,11 +153,11 @@ export class SiteChecker {
       await this.guardRequests(lease.context, options);
       await lease.context.addInitScript({ content: VITALS_INIT_SOURCE });
       const page = await lease.context.newPage();
-      if (plan) await injectSiteAuth(lease.context, page, plan.auth, plan.origins);
+      if (login) await injectSiteAuth(lease.context, page, login.auth, login.origins);
       const log = new RequestLog();
       log.attach(page);
       // Playwright can leave a navigation pending forever when the browser crashes mid-load.
-      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy, plan, secrets), lease.died]);
+      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy, login, secrets), lease.died]);
     } catch (e) {
       if (lease.browserDied()) throw new BrowserCrashError((e as Error).message.split('\n')[0]);
       const refused = proxy?.refused.at(-1);
@@ -191,7 +191,7 @@ export class SiteChecker {
     options: CheckOptions,
     startedAt: Date,
     proxy: GuardProxy | null,
-    plan: SiteAuthPlan | null,
+    login: SiteAuthPlan | null,
     secrets: string[],
   ): Promise<SiteResult> {
     const cats = new Set(options.categories);
@@ -206,7 +206,7 @@ export class SiteChecker {
     });
     const probes = !options.skipProbes;
     const origin0 = new URL(startUrl).origin;
-    const authFor = plan?.authFor;
+    const authFor = login?.authFor;
     const robotsP = probes ? fetchRobots(origin0, policy, ua, authFor) : Promise.resolve(null);
 
     const t0 = Date.now();
@@ -255,13 +255,13 @@ export class SiteChecker {
         const refused = proxy?.refused.at(-1);
         skippedPages.push({ url: s.url, reason: refused && /ERR_TUNNEL|ERR_PROXY/.test((e as Error).message) ? refused.reason : classifyFailure(e).reason });
         // The page may be wedged (e.g. a hung navigation); continue on a fresh one.
-        page = await this.freshPage(page, lease, log, plan);
+        page = await this.freshPage(page, lease, log, login);
       }
       options.onPage?.({ site: startUrl, url: s.url, ms: Date.now() - t });
     }
 
     const pagesMs = Date.now() - pagesStarted + startPage.timings.totalMs;
-    const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options, plan) : Promise.resolve([]);
+    const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options, login) : Promise.resolve([]);
     lighthouseP.catch(() => undefined);
     const probesStarted = Date.now();
     const externalNetwork = !(options.loopbackOnly || isLoopbackOrPrivate(new URL(origin).hostname));
@@ -318,15 +318,15 @@ export class SiteChecker {
     return result;
   }
 
-  private async freshPage(old: Page, lease: LeasedContext, log: RequestLog, plan: SiteAuthPlan | null): Promise<Page> {
+  private async freshPage(old: Page, lease: LeasedContext, log: RequestLog, login: SiteAuthPlan | null): Promise<Page> {
     await old.close().catch(() => undefined);
     const page = await lease.context.newPage();
-    if (plan) await injectSiteAuth(lease.context, page, plan.auth, plan.origins);
+    if (login) await injectSiteAuth(lease.context, page, login.auth, login.origins);
     log.attach(page);
     return page;
   }
 
-  private lighthouse(startUrl: string, sampled: string[], options: CheckOptions, plan: SiteAuthPlan | null): Promise<LighthouseSlim[]> {
+  private lighthouse(startUrl: string, sampled: string[], options: CheckOptions, login: SiteAuthPlan | null): Promise<LighthouseSlim[]> {
     const lh = options.config.lighthouse;
     const count = lh.pages ?? (options.maxPages <= 1 ? 1 : 2);
     const urls = [startUrl, ...sampled].slice(0, Math.max(1, count));
@@ -336,7 +336,7 @@ export class SiteChecker {
       runs: lh.runs,
       timeoutMs: Math.max(60_000, options.config.timeouts.pageMs),
       locale: options.lang,
-      auth: plan ? { auth: plan.auth, origins: plan.origins } : undefined,
+      auth: login ? { auth: login.auth, origins: login.origins } : undefined,
     });
   }
 }
