@@ -1,10 +1,8 @@
 // govcheck check <url…>: check sites now, no database (CI pipelines, webmasters).
-import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { evaluateBudgets } from '../../core/budgets.ts';
 import { parseLang } from '../../core/i18n.ts';
-import type { CheckReport, SiteResult } from '../../core/types.ts';
-import { VERSION } from '../../core/version.ts';
+import type { SiteResult } from '../../core/types.ts';
 import { reporterFor, FORMATS } from '../../reports/check/index.ts';
 import { ChromeNotFoundError } from '../../worker/chrome.ts';
 import { SiteChecker } from '../../worker/site-checker.ts';
@@ -12,9 +10,13 @@ import { closeLighthouse } from '../../worker/lighthouse/index.ts';
 import { AddressPolicy, DnsError, parseSiteUrl, UnsafeUrlError } from '../../worker/url-guard.ts';
 import { categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, UsageError } from '../args.ts';
 import { mapLimit } from '../../core/concurrency.ts';
+import { prepareArtifactsDir, writeFailedSite, writeManifest, writeSiteCapture } from '../artifacts-dir.ts';
+import { emitCheckReport } from '../check-output.ts';
 import { expiredWaivers } from '../../core/config.ts';
 import { authFromFlags, hasAuth, SiteAuthError, type SiteAuth } from '../../core/site-auth.ts';
-import { applyBaseline, BaselineError, newBlockingFindings, parseBaseline, type Baseline } from '../../core/baseline.ts';
+import { baselineFlag } from '../baseline-flag.ts';
+
+export { isoTaipei } from '../check-output.ts';
 
 export const summary = 'check sites now and print a report (CI, webmasters) / 立即檢測網站';
 
@@ -37,6 +39,7 @@ Options:
   --lang <zh-TW|en>      report language (default from the locale; zh-TW when it starts with zh)
   --form-factor <f>      Lighthouse: mobile (default) or desktop
   --runs <n>             Lighthouse runs per page; the median run is kept (default 1)
+  --save-artifacts <dir> also write every page's and site's artifacts there as JSON (replay: govcheck audit <dir>)
   --header 'Name: value' request header for the checked site's own origin only (repeatable)
   --cookie name=value    cookie for the checked site's own origin only (repeatable)
   --baseline <file>      a previous JSON report: findings are marked new or unchanged, fixed ones listed;
@@ -66,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
     'form-factor': { type: 'string' },
     runs: { type: 'string' },
     quiet: { type: 'boolean' },
+    'save-artifacts': { type: 'string' },
     header: { type: 'string', multiple: true },
     cookie: { type: 'string', multiple: true },
     baseline: { type: 'string' },
@@ -96,6 +100,8 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof SiteAuthError) throw new UsageError(e.message);
     throw e;
   }
+  const saveDir = values['save-artifacts'];
+  if (saveDir !== undefined) prepareArtifactsDir(saveDir);
 
   // Refuse unsafe input before any browser starts: exit 2 with the reason.
   const policy = new AddressPolicy(allowPrivate);
@@ -126,7 +132,7 @@ export async function run(argv: string[]): Promise<number> {
   let done = 0;
   const sites: SiteResult[] = [];
   try {
-    const results = await mapLimit(urls, concurrency, async (url) => {
+    const results = await mapLimit(urls, concurrency, async (url, index) => {
       if (progress) process.stderr.write(`govcheck: checking ${url} …\n`);
       const result = await checker.check(url, {
         categories,
@@ -137,7 +143,9 @@ export async function run(argv: string[]): Promise<number> {
         lang,
         ...(hasAuth(auth) ? { auth } : {}),
         onPage: progress ? (p) => process.stderr.write(`  ${p.url} (${(p.ms / 1000).toFixed(1)} s)\n`) : undefined,
+        onCapture: saveDir !== undefined ? (capture) => writeSiteCapture(saveDir, index, capture) : undefined,
       });
+      if (saveDir !== undefined && result.status !== 'ok') writeFailedSite(saveDir, index, result);
       result.budgets = result.status === 'ok' ? evaluateBudgets(result, config.budgets) : [];
       done++;
       if (progress) process.stderr.write(`govcheck: ${done}/${urls.length} ${url} → ${result.status}${result.scores.overall !== null ? ` ${result.scores.overall}` : ''}\n`);
@@ -149,61 +157,11 @@ export async function run(argv: string[]): Promise<number> {
     await closeLighthouse();
   }
 
-  const report: CheckReport = {
-    tool: { name: 'govcheck', version: VERSION, engines: { ...sites[0]?.engines } },
-    now: isoTaipei(now),
-    lang,
-    sites,
-  };
+  if (saveDir !== undefined) writeManifest(saveDir, { now: now.toISOString(), lang, categories }, sites);
   const warnings = expiredWaivers(config.waivers, now).map(({ index, waiver }) =>
     lang === 'en'
       ? `waivers[${index}] (${waiver.rule}${waiver.url ? ` ${waiver.url}` : ''}) expired on ${waiver.expires}; it no longer applies`
       : `waivers[${index}]（${waiver.rule}${waiver.url ? ` ${waiver.url}` : ''}）已於 ${waiver.expires} 到期，不再適用`,
   );
-  if (warnings.length) {
-    report.warnings = warnings;
-    for (const w of warnings) process.stderr.write(`govcheck check: warning: ${w}\n`);
-  }
-  if (baseline) applyBaseline(report, baseline);
-  const text = reporter.render(report, { color: !values.output && process.stdout.isTTY === true && format === 'text' });
-  if (values.output) writeFileSync(values.output, text);
-  else process.stdout.write(text);
-
-  if (sites.some((s) => s.status !== 'ok')) {
-    for (const s of sites.filter((x) => x.status !== 'ok')) process.stderr.write(`govcheck check: ${s.url}: ${s.status}: ${s.error}\n`);
-    return 3;
-  }
-  const belowFloor = failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < failUnder);
-  const overBudget = sites.some((s) => s.budgets.some((b) => !b.passed));
-  const blocking = baseline ? newBlockingFindings(report) : 0;
-  if (blocking) process.stderr.write(`govcheck check: ${blocking} new serious or critical finding(s) since the baseline\n`);
-  return belowFloor || overBudget || blocking > 0 ? 1 : 0;
-}
-
-/** --baseline: a previous `check --format json` report; anything else is a usage error naming the file. */
-function baselineFlag(file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`--baseline ${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new UsageError(`--baseline ${file}: not JSON: ${(e as Error).message.split('\n')[0]}`);
-  }
-  try {
-    return parseBaseline(json);
-  } catch (e) {
-    if (e instanceof BaselineError) throw new UsageError(`--baseline ${file}: ${e.message}`);
-    throw e;
-  }
-}
-
-/** ISO time at +08:00, the zone every date in govcheck's output is read in. */
-export function isoTaipei(d: Date): string {
-  const shifted = new Date(d.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '');
-  return `${shifted}+08:00`;
+  return emitCheckReport(sites, { command: 'check', reporter, format, now, lang, output: values.output, failUnder, warnings, baseline });
 }

@@ -13,7 +13,7 @@ import { hasAuth, parseAuthRefs, SiteAuthError, type SiteAuthRefs } from '../../
  * Credentials never do: a job carries `authRefs` (names of GOVCHECK_AUTH_* variables), and the worker
  * resolves them from its own environment, so no secret is ever written to Redis.
  */
-export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage' | 'auth'> & { now: string };
+export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage' | 'onCapture' | 'auth'> & { now: string };
 
 /** Which sweep and site a check belongs to, when the caller knows. */
 export interface JobContext {
@@ -40,7 +40,7 @@ export class BadJobError extends Error {
 }
 
 export function toWire(options: CheckOptions): WireCheckOptions {
-  const { now, onPage: _callback, auth, ...rest } = options;
+  const { now, onPage: _callback, onCapture: _capture, auth, ...rest } = options;
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new BadJobError('CheckOptions.now is not a valid Date');
   if (hasAuth(auth)) throw new BadJobError('credentials never travel through Redis: give the worker GOVCHECK_AUTH_* variables and reference them (authRefs)');
   // A JSON round trip now means the worker gets exactly what we hash and send.
