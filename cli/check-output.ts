@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import type { CheckReport, Lang, SiteResult } from '../core/types.ts';
 import { VERSION } from '../core/version.ts';
 import type { reporterFor } from '../reports/check/index.ts';
+import { applyBaseline, newBlockingFindings, type Baseline } from '../core/baseline.ts';
 
 export interface CheckOutputOptions {
   command: string;
@@ -14,6 +15,10 @@ export interface CheckOutputOptions {
   lang: Lang;
   output?: string;
   failUnder?: number;
+  /** Notes on the run itself (e.g. expired waivers): in the report and on stderr. */
+  warnings?: string[];
+  /** --baseline: mark findings new/unchanged, list fixed ones; new serious/critical ones fail (exit 1). */
+  baseline?: Baseline | null;
 }
 
 export function emitCheckReport(sites: SiteResult[], o: CheckOutputOptions): number {
@@ -23,6 +28,11 @@ export function emitCheckReport(sites: SiteResult[], o: CheckOutputOptions): num
     lang: o.lang,
     sites,
   };
+  if (o.warnings?.length) {
+    report.warnings = o.warnings;
+    for (const w of o.warnings) process.stderr.write(`govcheck ${o.command}: warning: ${w}\n`);
+  }
+  if (o.baseline) applyBaseline(report, o.baseline);
   const text = o.reporter.render(report, { color: !o.output && process.stdout.isTTY === true && o.format === 'text' });
   if (o.output) writeFileSync(o.output, text);
   else process.stdout.write(text);
@@ -37,7 +47,9 @@ export function emitCheckReport(sites: SiteResult[], o: CheckOutputOptions): num
   for (const s of unscored) process.stderr.write(`govcheck ${o.command}: ${s.url}: --fail-under ${o.failUnder}: no overall score to compare (no category that ran has a weight above 0); failing\n`);
   const belowFloor = unscored.length > 0 || (o.failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < o.failUnder!));
   const overBudget = sites.some((s) => s.budgets.some((b) => !b.passed));
-  return belowFloor || overBudget ? 1 : 0;
+  const blocking = o.baseline ? newBlockingFindings(report) : 0;
+  if (blocking) process.stderr.write(`govcheck ${o.command}: ${blocking} new serious or critical finding(s) since the baseline\n`);
+  return belowFloor || overBudget || blocking > 0 ? 1 : 0;
 }
 
 /** ISO time at +08:00, the zone every date in govcheck's output is read in. */

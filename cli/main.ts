@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   prune: () => import('./commands/prune.ts'),
   demo: () => import('./commands/demo.ts'),
   rules: () => import('./commands/rules.ts'),
+  init: () => import('./commands/init.ts'),
 };
 
 async function usage(): Promise<string> {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { A11yLevel, Category, RuleOptions, TwEdition } from './types.ts';
 import { CATEGORIES, SEVERITIES, TW_EDITIONS } from './types.ts';
 import { isKnownCode, parseEdition, parseLevel, TW_CODE_PATTERN } from './tw-a11y.ts';
+import { lineColumn, stripJsonComments } from './jsonc.ts';
 
 export interface BudgetSpec {
   /** Glob-like URL pattern ('*' wildcard); absent = every site. */
@@ -23,6 +24,8 @@ export interface Waiver {
   url?: string;
   selector?: string;
   reason?: string;
+  /** Last day the waiver applies (YYYY-MM-DD, Asia/Taipei); from the next day on it no longer hides findings. */
+  expires?: string;
 }
 
 export interface GovcheckConfig {
@@ -133,10 +136,15 @@ export function loadConfig(file: string): GovcheckConfig {
     throw new ConfigError(file, '(file)', `cannot read: ${(e as Error).message}`);
   }
   let json: unknown;
+  // Comments and trailing commas are allowed (JSONC): `govcheck init` writes a commented file.
+  const text = stripJsonComments(raw.replace(/^\uFEFF/, ''));
   try {
-    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+    json = JSON.parse(text);
   } catch (e) {
-    throw new ConfigError(file, '(json)', (e as Error).message);
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const where = at ? ` (line ${lineColumn(text, Number(at[1])).line})` : '';
+    throw new ConfigError(file, '(json)', `${message}${where}`);
   }
   return parseConfig(json, file);
 }
@@ -243,10 +251,13 @@ export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
     if (!Array.isArray(json.waivers)) throw new ConfigError(file, 'waivers', 'expected an array');
     cfg.waivers = json.waivers.map((w, i) => {
       if (!isObject(w) || typeof w.rule !== 'string') throw new ConfigError(file, `waivers[${i}].rule`, 'expected a rule id string');
-      for (const k of ['url', 'selector', 'reason'] as const) {
+      for (const k of ['url', 'selector', 'reason', 'expires'] as const) {
         if (w[k] !== undefined && typeof w[k] !== 'string') throw new ConfigError(file, `waivers[${i}].${k}`, 'expected a string');
       }
-      return { rule: w.rule, url: w.url as string | undefined, selector: w.selector as string | undefined, reason: w.reason as string | undefined };
+      if (w.expires !== undefined && !isRealDate(w.expires as string)) throw new ConfigError(file, `waivers[${i}].expires`, `expected a date YYYY-MM-DD, got ${JSON.stringify(w.expires)}`);
+      const waiver: Waiver = { rule: w.rule, url: w.url as string | undefined, selector: w.selector as string | undefined, reason: w.reason as string | undefined };
+      if (w.expires !== undefined) waiver.expires = w.expires as string;
+      return waiver;
     });
   }
   if (json.lighthouse !== undefined) {
@@ -292,6 +303,28 @@ export function validateRuleIds(cfg: GovcheckConfig, isKnown: (id: string) => bo
   cfg.waivers.forEach((w, i) => {
     if (!known(w.rule)) throw new ConfigError(file, `waivers[${i}].rule`, `${hint}: "${w.rule}"`);
   });
+}
+
+function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** The day of `now` in Asia/Taipei, YYYY-MM-DD. */
+function taipeiDay(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A waiver with an `expires` day before the reference date's day (Asia/Taipei) no longer applies. */
+export function waiverExpired(w: Waiver, now: Date): boolean {
+  return w.expires !== undefined && w.expires < taipeiDay(now);
+}
+
+/** Waivers that stopped applying at `now`, with their index in the config, for a warning that says so. */
+export function expiredWaivers(waivers: Waiver[], now: Date): { index: number; waiver: Waiver }[] {
+  return waivers.map((waiver, index) => ({ index, waiver })).filter((x) => waiverExpired(x.waiver, now));
 }
 
 /** '*' matches any run of characters; everything else is literal. */

@@ -527,6 +527,29 @@ export interface Finding {
   fingerprint: string;
   twCodes?: string[];
   data?: Record<string, unknown>;
+  /** With `check --baseline`: whether the baseline report had this finding (fingerprint match). */
+  baseline?: 'new' | 'unchanged';
+}
+
+/** A baseline finding that is gone: its category ran and its page was checked again, and it was not found. */
+export interface FixedFinding {
+  rule: string;
+  severity: Severity;
+  page: string;
+  selector: string | null;
+  message: string;
+  fingerprint: string;
+}
+
+/** Per site with `check --baseline`: what changed since the baseline report. */
+export interface SiteBaseline {
+  /** The baseline site this one was compared with; null when the baseline had no such site (everything is new). */
+  url: string | null;
+  new: number;
+  unchanged: number;
+  fixed: FixedFinding[];
+  /** Baseline findings that could not be seen this time (category not run, page not sampled): not counted as fixed. */
+  unseen: number;
 }
 
 export interface NeedsReview {
@@ -639,6 +662,8 @@ export interface SiteResult {
   level?: A11yLevel;
   /** Per-code verdict (contract "conformance"); absent when accessibility was not checked. */
   conformance?: Conformance | null;
+  /** With `check --baseline`: new, unchanged and fixed findings since the baseline report. */
+  baseline?: SiteBaseline;
 }
 
 // ---------------------------------------------------------------- 網站無障礙規範 conformance (規範檢核)
@@ -700,4 +725,6 @@ export interface CheckReport {
   now: string;
   lang: Lang;
   sites: SiteResult[];
+  /** Things the reader should know about the run itself, e.g. a waiver that expired and no longer applies. */
+  warnings?: string[];
 }

@@ -6,6 +6,7 @@ import { agencyIdProblem } from '../core/ids.ts';
 import type { RegistryAgency, RegistryInput, RegistrySite } from '../reports/store/registry-store.ts';
 import { parseCsv } from './csv.ts';
 import { JsonSyntaxError, parseJsonWithLines, type JsonNode } from './json-lines.ts';
+import { authRefsFromJson, hasAuthRefs, parseAuthRefs, SiteAuthError, type SiteAuthRefs } from '../core/site-auth.ts';
 
 export interface RegistryIssue {
   /** 1-based line in the file; null when the problem is the file as a whole. */
@@ -106,6 +107,26 @@ interface DraftRow {
   fields: { agencyId: string; agencyName: string; parentId: string; siteUrl: string; siteName: string };
   /** A JSON agency entry with no sites declares the agency only. */
   agencyOnly?: boolean;
+  /** Credentials of a site behind a login, as environment variable names (CSV column `auth`, JSON `sites[].auth`). */
+  authRefs?: SiteAuthRefs | null;
+  authError?: { field: string; message: string };
+}
+
+/** A registry `auth` entry: references to GOVCHECK_AUTH_* variables, never the secrets themselves. */
+function readAuth(parse: () => SiteAuthRefs, field: string): Pick<DraftRow, 'authRefs' | 'authError'> {
+  try {
+    const refs = parse();
+    return { authRefs: hasAuthRefs(refs) ? refs : null };
+  } catch (e) {
+    if (e instanceof SiteAuthError) return { authError: { field, message: e.message } };
+    throw e;
+  }
+}
+
+function plain(n: JsonNode): unknown {
+  if (n.kind === 'object') return Object.fromEntries([...n.entries].map(([k, v]) => [k, plain(v)]));
+  if (n.kind === 'array') return n.items.map(plain);
+  return n.kind === 'null' ? null : n.value;
 }
 
 interface Draft {
@@ -125,7 +146,7 @@ function readCsv(text: string, badLines: Map<number, string>): Draft {
   const missing = CSV_REQUIRED.filter((c) => !header.includes(c));
   if (missing.length) throw new RegistryError(`registry header (line ${records[0].line}) lacks column(s) ${missing.join(', ')}; expected agency_id,agency_name,parent_agency_id,site_url,site_name`);
   const col = (name: string) => header.indexOf(name);
-  const [ai, an, pi, su, sn] = ['agency_id', 'agency_name', 'parent_agency_id', 'site_url', 'site_name'].map(col);
+  const [ai, an, pi, su, sn, au] = ['agency_id', 'agency_name', 'parent_agency_id', 'site_url', 'site_name', 'auth'].map(col);
   if (unterminatedQuoteLine !== null) issues.push({ line: unterminatedQuoteLine, field: '(row)', message: 'a quoted field never closes; the rest of the file was ignored', level: 'error' });
   const rows: DraftRow[] = [];
   for (const r of records.slice(1)) {
@@ -141,6 +162,7 @@ function readCsv(text: string, badLines: Map<number, string>): Draft {
       siteUrl: get(su),
       siteName: get(sn),
       fields: { agencyId: 'agency_id', agencyName: 'agency_name', parentId: 'parent_agency_id', siteUrl: 'site_url', siteName: 'site_name' },
+      ...(au >= 0 && get(au) ? readAuth(() => parseAuthRefs(get(au)), 'auth') : {}),
     });
   }
   return { format: 'csv', rows, issues, badLines };
@@ -199,7 +221,18 @@ function readJson(text: string, badLines: Map<number, string>): Draft {
       const url = str(site.entries.get('url'), `${at}.sites[${si}].url`, site.line);
       const siteName = str(site.entries.get('name'), `${at}.sites[${si}].name`, site.line);
       if (url === null || siteName === null) return;
-      rows.push({ line: site.line, lines: [site.line, agency.line], agencyId: id, agencyName: name, parentId: parent, siteUrl: url, siteName, fields: fieldsFor(si) });
+      const auth = site.entries.get('auth');
+      rows.push({
+        line: site.line,
+        lines: [site.line, agency.line],
+        agencyId: id,
+        agencyName: name,
+        parentId: parent,
+        siteUrl: url,
+        siteName,
+        fields: fieldsFor(si),
+        ...(auth && auth.kind !== 'null' ? readAuth(() => authRefsFromJson(plain(auth)), `${at}.sites[${si}].auth`) : {}),
+      });
     });
   });
   return { format: 'json', rows, issues, badLines };
@@ -288,8 +321,12 @@ function validate(draft: Draft, knownAgencies: ReadonlySet<string>): ParsedRegis
         error(r.line, r.fields.siteUrl, `duplicate site ${norm.url} (already on line ${dup}); row skipped`);
         continue;
       }
+      if (r.authError) {
+        error(r.line, r.authError.field, `${r.authError.message}; row skipped`);
+        continue;
+      }
       seenUrl.set(norm.url, r.line);
-      site = { agencyId: r.agencyId, url: norm.url, name: r.siteName || null, line: r.line };
+      site = { agencyId: r.agencyId, url: norm.url, name: r.siteName || null, line: r.line, authRefs: r.authRefs ?? null };
     }
     const existing = agencies.get(r.agencyId);
     if (!existing) agencies.set(r.agencyId, { id: r.agencyId, name: first.name || r.agencyName, parentId: r.parentId || null, line: r.line });

@@ -11,6 +11,7 @@ import { recordSiteResult, type RecordOutcome } from '../reports/store/recorder.
 import { getSweep, type Lane, type SweepOptions } from '../reports/store/sweeps.ts';
 import type { CheckOptions } from '../worker/site-checker.ts';
 import type { Job, JobQueue } from './queue.ts';
+import { siteAuthRefs } from '../reports/store/registry-store.ts';
 
 /** What a worker needs from the check engine: SiteChecker, or anything that checks a site the same way. */
 export interface JobContext {
@@ -172,7 +173,7 @@ export class QueueRunner {
     let result: SiteResult;
     let thrown: unknown = null;
     try {
-      result = await this.o.checker.check(job.url, checkOptionsOf(options), { sweepId: job.sweepId, siteId: job.siteId, lane: job.lane });
+      result = await this.o.checker.check(job.url, { ...checkOptionsOf(options), ...siteAuthRefs(this.o.db, job.siteId) }, { sweepId: job.sweepId, siteId: job.siteId, lane: job.lane });
     } catch (e) {
       thrown = e;
       result = engineFailureResult(job.url, options.categories, e, startedAt);

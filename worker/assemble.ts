@@ -2,7 +2,7 @@
 // record per-rule outcomes and compute the scores.
 import { createHash } from 'node:crypto';
 import type { GovcheckConfig, Waiver } from '../core/config.ts';
-import { urlMatches } from '../core/config.ts';
+import { urlMatches, waiverExpired } from '../core/config.ts';
 import { siteMetrics, performanceScore } from '../core/metrics.ts';
 import { checksScore, emptyScores, freshnessScoreFromAge, overallScore, pageAccessibilityScore, siteAccessibilityScore } from '../core/scoring.ts';
 import type {
@@ -123,6 +123,8 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
   const level = config.level;
   const selected = selectRules(input.categories, config.disabledRules);
   const rules = selected.filter((r) => r.meta.phase !== 'conformance');
+  // An expired waiver stops hiding findings (the check command warns about it).
+  const waivers = config.waivers.filter((w) => !waiverExpired(w, input.now));
   const ctx: RuleContext = { now: input.now, options: config.ruleOptions, site };
   const runs: RuleRun[] = [];
   const findingsByPage = new Map<string, Finding[]>(site.pages.map((p) => [p.url, []]));
@@ -135,7 +137,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
     for (const d of drafts) {
       const pageUrl = d.pageUrl && findingsByPage.has(d.pageUrl) ? d.pageUrl : defaultPage;
       const f = toFinding(meta, d, pageUrl, lang, edition, severityOverride(config, d.rule ?? meta.id));
-      if (waived(config.waivers, f, pageUrl)) {
+      if (waived(waivers, f, pageUrl)) {
         waivedCount++;
         continue;
       }

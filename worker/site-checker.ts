@@ -22,6 +22,9 @@ import { checkLinks, directoryCandidates, fetchFeeds, fetchRobots, fetchSitemap,
 import { AddressPolicy, isPrivateAddress, parseSiteUrl, UnsafeUrlError } from './url-guard.ts';
 import { GuardProxy } from './guard-proxy.ts';
 import { prepareLighthouse, runLighthouse } from './lighthouse/index.ts';
+import { authHeadersFor, authOrigins, hasAuth, hasAuthRefs, redactDeep, resolveAuthRefs, secretsOf, SiteAuthError, type SiteAuth, type SiteAuthRefs } from '../core/site-auth.ts';
+import { injectSiteAuth } from './auth-injector.ts';
+import type { AuthFor } from './site-probes.ts';
 
 export const DEFAULT_USER_AGENT = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 govcheck/${VERSION} (+https://github.com/govcheck/govcheck#for-site-owners)`;
 
@@ -42,9 +45,21 @@ export interface CheckOptions {
   pageDelayMs?: number;
   /** Skip site probes (robots, sitemap, link checks…): for single-page accessibility evaluations. */
   skipProbes?: boolean;
+  /** Credentials for a site behind a login, sent only to the site's own origin. In-process only: never
+   * put on the wire (toWire refuses it); remote checks use authRefs. */
+  auth?: SiteAuth;
+  /** Names of environment variables holding the credentials, resolved by the process that checks. */
+  authRefs?: SiteAuthRefs;
   /** Receives the site's artifacts (and what replaying them needs) just before the rules run (--save-artifacts). */
   onCapture?: (capture: SiteCapture) => void;
   onPage?: (info: { site: string; url: string; ms: number }) => void;
+}
+
+/** A check's credentials and where they may go. */
+interface SiteAuthPlan {
+  auth: SiteAuth;
+  origins: string[];
+  authFor: AuthFor;
 }
 
 export interface SiteCheckerOptions extends BrowserHostOptions {
@@ -77,15 +92,33 @@ export class SiteChecker {
 
   async check(url: string, options: CheckOptions): Promise<SiteResult> {
     const startedAt = new Date();
+    let auth: SiteAuth | null = hasAuth(options.auth) ? options.auth : null;
+    if (!auth && hasAuthRefs(options.authRefs)) {
+      try {
+        auth = resolveAuthRefs(options.authRefs, process.env);
+      } catch (e) {
+        if (!(e instanceof SiteAuthError)) throw e;
+        return failedSiteResult(url, { status: 'error', kind: 'error', reason: e.message }, this.engines(), options.categories, startedAt);
+      }
+    }
+    let login: SiteAuthPlan | null = null;
+    if (auth) {
+      const a = auth;
+      const origins = authOrigins(url);
+      login = { auth: a, origins, authFor: (u) => authHeadersFor(u, a, origins) };
+    }
+    // Whatever a page echoes back (a debug page printing request headers, an error quoting a cookie)
+    // leaves this function without the secrets: results, reports, SQLite rows and Redis results alike.
+    const secrets = secretsOf(auth);
     // A wedged browser must not hold a sweep forever: past this budget the attempt is abandoned.
     const budgetMs = options.config.timeouts.pageMs * (options.maxPages + 2) + 30_000;
     for (let attempt = 1; ; attempt++) {
       try {
-        return withCodes(await this.withSiteBudget(this.checkOnce(url, options, startedAt), budgetMs), options);
+        return redactDeep(withCodes(await this.withSiteBudget(this.checkOnce(url, options, startedAt, login, secrets), budgetMs), options), secrets);
       } catch (e) {
         const failure = classifyFailure(e);
         if (failure.kind === 'browser' && attempt < this.crashAttempts) continue;
-        return withCodes(failedSiteResult(url, failure, this.engines(), options.categories, startedAt), options);
+        return redactDeep(withCodes(failedSiteResult(url, failure, this.engines(), options.categories, startedAt), options), secrets);
       }
     }
   }
@@ -108,7 +141,7 @@ export class SiteChecker {
     ]).finally(() => clearTimeout(timer));
   }
 
-  private async checkOnce(url: string, options: CheckOptions, startedAt: Date): Promise<SiteResult> {
+  private async checkOnce(url: string, options: CheckOptions, startedAt: Date, login: SiteAuthPlan | null, secrets: string[]): Promise<SiteResult> {
     const start = parseSiteUrl(url);
     const policy = new AddressPolicy({ allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses });
     await policy.assert(start);
@@ -132,11 +165,12 @@ export class SiteChecker {
       await lease.context.addInitScript({ content: VITALS_INIT_SOURCE });
       await lease.context.addInitScript({ content: POPUP_GUARD_SOURCE });
       const page = await lease.context.newPage();
+      if (login) await injectSiteAuth(lease.context, page, login.auth, login.origins);
       const log = new RequestLog();
       log.attach(page);
       log.popups.attach(page);
       // Playwright can leave a navigation pending forever when the browser crashes mid-load.
-      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy), lease.died]);
+      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy, login, secrets), lease.died]);
     } catch (e) {
       if (lease.browserDied()) throw new BrowserCrashError((e as Error).message.split('\n')[0]);
       const refused = proxy?.refused.at(-1);
@@ -170,6 +204,8 @@ export class SiteChecker {
     options: CheckOptions,
     startedAt: Date,
     proxy: GuardProxy | null,
+    login: SiteAuthPlan | null,
+    secrets: string[],
   ): Promise<SiteResult> {
     // What to gather is what the selected rules declare they read (worker/gather-plan.ts).
     const plan = gatherPlan(selectRules(options.categories, options.config.disabledRules));
@@ -191,7 +227,8 @@ export class SiteChecker {
     // Sampling pages beyond the start page reads the sitemap, which robots.txt may name.
     const wantSitemap = probes && (plan.site.sitemap || options.maxPages > 1);
     const origin0 = new URL(startUrl).origin;
-    const robotsP = probes && (plan.site.robots || wantSitemap) ? fetchRobots(origin0, policy, ua) : Promise.resolve(null);
+    const authFor = login?.authFor;
+    const robotsP = probes && (plan.site.robots || wantSitemap) ? fetchRobots(origin0, policy, ua, authFor) : Promise.resolve(null);
 
     const t0 = Date.now();
     const { artifacts: startPage } = await gatherPage(page, startUrl, log, gatherOpts('start', true));
@@ -208,7 +245,7 @@ export class SiteChecker {
 
     const origin = new URL(startPage.finalUrl).origin;
     const robots = await robotsP;
-    const sitemap = wantSitemap ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua) : null;
+    const sitemap = wantSitemap ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua, authFor) : null;
     const sample = samplePages({
       startUrl: startPage.finalUrl,
       origin,
@@ -241,13 +278,13 @@ export class SiteChecker {
         const refused = proxy?.refused.at(-1);
         skippedPages.push({ url: s.url, reason: refused && /ERR_TUNNEL|ERR_PROXY/.test((e as Error).message) ? refused.reason : classifyFailure(e).reason });
         // The page may be wedged (e.g. a hung navigation); continue on a fresh one.
-        page = await this.freshPage(page, lease, log);
+        page = await this.freshPage(page, lease, log, login);
       }
       options.onPage?.({ site: startUrl, url: s.url, ms: Date.now() - t });
     }
 
     const pagesMs = Date.now() - pagesStarted + startPage.timings.totalMs;
-    const lighthouseP: Promise<LighthouseSlim[]> = plan.site.lighthouse ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options) : Promise.resolve([]);
+    const lighthouseP: Promise<LighthouseSlim[]> = plan.site.lighthouse ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options, login) : Promise.resolve([]);
     lighthouseP.catch(() => undefined);
     const probesStarted = Date.now();
     const externalNetwork = !(options.loopbackOnly || isLoopbackOrPrivate(new URL(origin).hostname));
@@ -271,12 +308,13 @@ export class SiteChecker {
       const host = new URL(origin);
       const want = plan.site;
       const [feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks] = await Promise.all([
-        want.feeds ? fetchFeeds(startPage, origin, policy, ua) : Promise.resolve([]),
-        want.httpsProbe && secure ? probeHttps(startPage.finalUrl, policy, ua) : Promise.resolve(null),
+        want.feeds ? fetchFeeds(startPage, origin, policy, ua, authFor) : Promise.resolve([]),
+        // The http:// form of an https site is not its origin: authFor gives it nothing (no clear-text secrets).
+        want.httpsProbe && secure ? probeHttps(startPage.finalUrl, policy, ua, authFor) : Promise.resolve(null),
         want.tls && secure ? probeTls(host.hostname, Number(host.port || 443)) : Promise.resolve(null),
-        want.directoryProbes ? probeDirectories(directoryCandidates(pages, origin), policy, ua) : Promise.resolve([]),
-        want.soft404 ? probeSoft404(origin, policy, ua) : Promise.resolve(null),
-        want.linkChecks ? checkLinks(pages, origin, policy, { userAgent: ua, external: externalNetwork, maxLinks: 150, concurrency: 4 }) : Promise.resolve([]),
+        want.directoryProbes ? probeDirectories(directoryCandidates(pages, origin), policy, ua, authFor) : Promise.resolve([]),
+        want.soft404 ? probeSoft404(origin, policy, ua, authFor) : Promise.resolve(null),
+        want.linkChecks ? checkLinks(pages, origin, policy, { userAgent: ua, external: externalNetwork, maxLinks: 150, concurrency: 4, authFor }) : Promise.resolve([]),
       ]);
       Object.assign(site, { feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks });
     }
@@ -288,6 +326,8 @@ export class SiteChecker {
     });
 
     const lighthouseWait = Date.now() - lighthouseStarted;
+    // Artifacts without the credentials: rules, saved artifacts and reports never see them.
+    redactDeep(site, secrets);
     const rulesStarted = Date.now();
     const input: AssembleInput = {
       site,
@@ -305,15 +345,16 @@ export class SiteChecker {
     return result;
   }
 
-  private async freshPage(old: Page, lease: LeasedContext, log: RequestLog): Promise<Page> {
+  private async freshPage(old: Page, lease: LeasedContext, log: RequestLog, login: SiteAuthPlan | null): Promise<Page> {
     await old.close().catch(() => undefined);
     const page = await lease.context.newPage();
+    if (login) await injectSiteAuth(lease.context, page, login.auth, login.origins);
     log.attach(page);
     log.popups.attach(page);
     return page;
   }
 
-  private lighthouse(startUrl: string, sampled: string[], options: CheckOptions): Promise<LighthouseSlim[]> {
+  private lighthouse(startUrl: string, sampled: string[], options: CheckOptions, login: SiteAuthPlan | null): Promise<LighthouseSlim[]> {
     const lh = options.config.lighthouse;
     const count = lh.pages ?? (options.maxPages <= 1 ? 1 : 2);
     const urls = [startUrl, ...sampled].slice(0, Math.max(1, count));
@@ -323,6 +364,7 @@ export class SiteChecker {
       runs: lh.runs,
       timeoutMs: Math.max(60_000, options.config.timeouts.pageMs),
       locale: options.lang,
+      auth: login ? { auth: login.auth, origins: login.origins } : undefined,
     });
   }
 }

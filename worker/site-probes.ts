@@ -13,7 +13,12 @@ export interface FetchOptions {
   maxRedirects?: number;
   maxBytes?: number;
   userAgent: string;
+  /** Credentials for one hop's URL (only the site's own origin gets any; see core/site-auth.ts). */
+  authFor?: AuthFor;
 }
+
+/** Extra request headers for a URL: the site's credentials on its own origin, {} elsewhere. */
+export type AuthFor = (url: string) => Record<string, string>;
 
 export interface FetchOutcome extends FetchedResource {
   /** URLs visited, first to last, with their status. */
@@ -34,7 +39,8 @@ export async function guardedFetch(url: string, policy: AddressPolicy, opts: Fet
         method: opts.method ?? 'GET',
         redirect: 'manual',
         signal: controller.signal,
-        headers: { 'user-agent': opts.userAgent, accept: '*/*' },
+        // Per hop: a redirect off the site's origin gets no credentials.
+        headers: { ...opts.authFor?.(current), 'user-agent': opts.userAgent, accept: '*/*' },
       });
       hops.push({ url: current, status: res.status });
       const headers: Record<string, string> = {};
@@ -113,17 +119,17 @@ export function parseFeed(xml: string, limit = 50): FeedArtifact['items'] {
   return items;
 }
 
-export async function fetchRobots(origin: string, policy: AddressPolicy, ua: string): Promise<FetchedResource> {
-  const r = await guardedFetch(`${origin}/robots.txt`, policy, { userAgent: ua, maxBytes: 200_000, timeoutMs: 10_000 });
+export async function fetchRobots(origin: string, policy: AddressPolicy, ua: string, authFor?: AuthFor): Promise<FetchedResource> {
+  const r = await guardedFetch(`${origin}/robots.txt`, policy, { userAgent: ua, maxBytes: 200_000, timeoutMs: 10_000, authFor });
   return { url: r.url, status: r.status, headers: r.headers, body: r.body, error: r.error };
 }
 
-export async function fetchSitemap(origin: string, robots: FetchedResource | null, policy: AddressPolicy, ua: string): Promise<SitemapArtifact> {
+export async function fetchSitemap(origin: string, robots: FetchedResource | null, policy: AddressPolicy, ua: string, authFor?: AuthFor): Promise<SitemapArtifact> {
   const declared = robots?.status === 200 && robots.body ? [...robots.body.matchAll(/^\s*sitemap:\s*(\S+)/gim)].map((m) => m[1]) : [];
   const candidates = [...declared.filter((u) => safeOrigin(u) === origin), `${origin}/sitemap.xml`];
   let last: SitemapArtifact = { url: candidates[candidates.length - 1], status: null, entries: [], error: 'not fetched' };
   for (const url of [...new Set(candidates)].slice(0, 2)) {
-    const r = await guardedFetch(url, policy, { userAgent: ua, maxBytes: 5_000_000, timeoutMs: 15_000 });
+    const r = await guardedFetch(url, policy, { userAgent: ua, maxBytes: 5_000_000, timeoutMs: 15_000, authFor });
     last = { url, status: r.status, entries: [], error: r.error };
     if (r.status !== 200 || !r.body || !/<(urlset|sitemapindex)[\s>]/i.test(r.body)) {
       if (r.status === 200 && !r.error) last.error = 'not a sitemap (no <urlset> or <sitemapindex>)';
@@ -132,7 +138,7 @@ export async function fetchSitemap(origin: string, robots: FetchedResource | nul
     const parsed = parseSitemap(r.body);
     last.entries = parsed.entries;
     for (const child of parsed.children.filter((c) => safeOrigin(c) === origin).slice(0, 3)) {
-      const c = await guardedFetch(child, policy, { userAgent: ua, maxBytes: 5_000_000, timeoutMs: 15_000 });
+      const c = await guardedFetch(child, policy, { userAgent: ua, maxBytes: 5_000_000, timeoutMs: 15_000, authFor });
       if (c.status === 200 && c.body) last.entries.push(...parseSitemap(c.body).entries);
     }
     return last;
@@ -140,7 +146,7 @@ export async function fetchSitemap(origin: string, robots: FetchedResource | nul
   return last;
 }
 
-export async function fetchFeeds(start: PageArtifacts, origin: string, policy: AddressPolicy, ua: string): Promise<FeedArtifact[]> {
+export async function fetchFeeds(start: PageArtifacts, origin: string, policy: AddressPolicy, ua: string, authFor?: AuthFor): Promise<FeedArtifact[]> {
   const hrefs = new Set<string>();
   for (const m of start.html.matchAll(/<link\b[^>]*type=["']application\/(rss|atom)\+xml["'][^>]*>/gi)) {
     const href = /href=["']([^"']+)["']/i.exec(m[0])?.[1];
@@ -149,17 +155,18 @@ export async function fetchFeeds(start: PageArtifacts, origin: string, policy: A
   for (const l of start.links) if (/\.(rss|xml)$|\/rss\/?$|[?&]rss\b|\/feed\/?$/i.test(l.href) && !/sitemap/i.test(l.href)) hrefs.add(l.href);
   const feeds: FeedArtifact[] = [];
   for (const url of [...hrefs].filter((u) => safeOrigin(u) === origin).slice(0, 2)) {
-    const r = await guardedFetch(url, policy, { userAgent: ua, maxBytes: 2_000_000, timeoutMs: 10_000 });
+    const r = await guardedFetch(url, policy, { userAgent: ua, maxBytes: 2_000_000, timeoutMs: 10_000, authFor });
     feeds.push({ url, status: r.status, items: r.status === 200 && r.body ? parseFeed(r.body) : [], error: r.error });
   }
   return feeds;
 }
 
-export async function probeHttps(startUrl: string, policy: AddressPolicy, ua: string): Promise<HttpsProbe> {
+/** authFor is honoured per hop: the http:// URL of an https site is not the site's origin, so it gets no credentials (they would cross the network in clear text). */
+export async function probeHttps(startUrl: string, policy: AddressPolicy, ua: string, authFor?: AuthFor): Promise<HttpsProbe> {
   const u = new URL(startUrl);
   u.protocol = 'http:';
   if (u.port === '443') u.port = '';
-  const r = await guardedFetch(u.href, policy, { userAgent: ua, method: 'GET', maxBytes: 100_000, timeoutMs: 10_000 });
+  const r = await guardedFetch(u.href, policy, { userAgent: ua, method: 'GET', maxBytes: 100_000, timeoutMs: 10_000, authFor });
   return {
     httpUrl: u.href,
     finalUrl: r.status !== null ? r.url : null,
@@ -219,18 +226,18 @@ export function directoryCandidates(pages: PageArtifacts[], origin: string, limi
   return [...dirs.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length).slice(0, limit).map(([d]) => d);
 }
 
-export async function probeDirectories(candidates: string[], policy: AddressPolicy, ua: string): Promise<DirectoryProbe[]> {
+export async function probeDirectories(candidates: string[], policy: AddressPolicy, ua: string, authFor?: AuthFor): Promise<DirectoryProbe[]> {
   const out: DirectoryProbe[] = [];
   for (const url of candidates) {
-    const r = await guardedFetch(url, policy, { userAgent: ua, maxBytes: 100_000, timeoutMs: 10_000, maxRedirects: 2 });
+    const r = await guardedFetch(url, policy, { userAgent: ua, maxBytes: 100_000, timeoutMs: 10_000, maxRedirects: 2, authFor });
     out.push({ url, status: r.status, listing: r.status === 200 && LISTING.test(r.body ?? '') });
   }
   return out;
 }
 
-export async function probeSoft404(origin: string, policy: AddressPolicy, ua: string): Promise<FetchedResource> {
+export async function probeSoft404(origin: string, policy: AddressPolicy, ua: string, authFor?: AuthFor): Promise<FetchedResource> {
   const url = `${origin}/govcheck-missing-${randomBytes(6).toString('hex')}.html`;
-  const r = await guardedFetch(url, policy, { userAgent: ua, maxBytes: 50_000, timeoutMs: 10_000 });
+  const r = await guardedFetch(url, policy, { userAgent: ua, maxBytes: 50_000, timeoutMs: 10_000, authFor });
   return { url, status: r.status, headers: r.headers, body: null, error: r.error };
 }
 
@@ -240,6 +247,7 @@ export interface LinkCheckOptions {
   external: boolean;
   maxLinks: number;
   concurrency: number;
+  authFor?: AuthFor;
 }
 
 /** HEAD each distinct link (GET when HEAD is refused), a few at a time, same-origin first. */
@@ -262,9 +270,9 @@ export async function checkLinks(pages: PageArtifacts[], origin: string, policy:
   const worker = async () => {
     while (next < toFetch.length) {
       const c = toFetch[next++];
-      let r = await guardedFetch(c.url, policy, { userAgent: opts.userAgent, method: 'HEAD', timeoutMs: 10_000 });
+      let r = await guardedFetch(c.url, policy, { userAgent: opts.userAgent, method: 'HEAD', timeoutMs: 10_000, authFor: opts.authFor });
       if (r.status === 405 || r.status === 501 || r.status === 403 || (r.status === null && !r.error?.startsWith('refused'))) {
-        r = await guardedFetch(c.url, policy, { userAgent: opts.userAgent, method: 'GET', timeoutMs: 15_000, maxBytes: 1 });
+        r = await guardedFetch(c.url, policy, { userAgent: opts.userAgent, method: 'GET', timeoutMs: 15_000, maxBytes: 1, authFor: opts.authFor });
       }
       c.status = r.status;
       c.error = r.error;

@@ -12,6 +12,9 @@ import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, numberFlag,
 import { mapLimit } from '../../core/concurrency.ts';
 import { prepareArtifactsDir, writeFailedSite, writeManifest, writeSiteCapture } from '../artifacts-dir.ts';
 import { emitCheckReport } from '../check-output.ts';
+import { expiredWaivers } from '../../core/config.ts';
+import { authFromFlags, hasAuth, SiteAuthError, type SiteAuth } from '../../core/site-auth.ts';
+import { baselineFlag } from '../baseline-flag.ts';
 
 export { isoTaipei } from '../check-output.ts';
 
@@ -38,7 +41,15 @@ ${TW_FLAGS_HELP}
   --form-factor <f>      Lighthouse: mobile (default) or desktop
   --runs <n>             Lighthouse runs per page; the median run is kept (default 1)
   --save-artifacts <dir> also write every page's and site's artifacts there as JSON (replay: govcheck audit <dir>)
+  --header 'Name: value' request header for the checked site's own origin only (repeatable)
+  --cookie name=value    cookie for the checked site's own origin only (repeatable)
+  --baseline <file>      a previous JSON report: findings are marked new or unchanged, fixed ones listed;
+                         exit 1 also when there is a new serious or critical finding
   --quiet                no progress on stderr
+
+Sites behind a login: --header, --cookie and HTTP basic auth from the environment variable
+GOVCHECK_BASIC_AUTH=user:password (never a flag) go to the checked site's origin only (never to
+third-party requests) and are redacted from every report and message.
 
 Exit status: 0 within every budget; 1 a budget or --fail-under failed (also when a site has no
 overall score to compare); 2 usage or input error; 3 at least one site could not be checked;
@@ -63,6 +74,9 @@ export async function run(argv: string[]): Promise<number> {
     'save-artifacts': { type: 'string' },
     level: { type: 'string' },
     'tw-edition': { type: 'string' },
+    header: { type: 'string', multiple: true },
+    cookie: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('no URL given (usage: govcheck check [options] <url…>)');
   const categories = categoriesFlag(values.only);
@@ -83,6 +97,14 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (values.runs !== undefined) config.lighthouse.runs = intFlag('runs', values.runs, 1, 1);
   const allowPrivate = values['allow-private'] === true;
+  const baseline = values.baseline === undefined ? null : baselineFlag(values.baseline);
+  let auth: SiteAuth;
+  try {
+    auth = authFromFlags(values.header ?? [], values.cookie ?? [], process.env.GOVCHECK_BASIC_AUTH);
+  } catch (e) {
+    if (e instanceof SiteAuthError) throw new UsageError(e.message);
+    throw e;
+  }
   const saveDir = values['save-artifacts'];
   if (saveDir !== undefined) prepareArtifactsDir(saveDir);
 
@@ -137,6 +159,7 @@ export async function run(argv: string[]): Promise<number> {
         allowPrivate,
         config,
         lang,
+        ...(hasAuth(auth) ? { auth } : {}),
         onPage: progress ? (p) => process.stderr.write(`  ${p.url} (${(p.ms / 1000).toFixed(1)} s)\n`) : undefined,
         onCapture: saveDir !== undefined ? (capture) => writeSiteCapture(saveDir, index, capture) : undefined,
       });
@@ -156,7 +179,12 @@ export async function run(argv: string[]): Promise<number> {
   process.off('SIGINT', onSignal);
 
   if (saveDir !== undefined) writeManifest(saveDir, { now: now.toISOString(), lang, categories }, sites);
-  return emitCheckReport(sites, { command: 'check', reporter, format, now, lang, output: values.output, failUnder });
+  const warnings = expiredWaivers(config.waivers, now).map(({ index, waiver }) =>
+    lang === 'en'
+      ? `waivers[${index}] (${waiver.rule}${waiver.url ? ` ${waiver.url}` : ''}) expired on ${waiver.expires}; it no longer applies`
+      : `waivers[${index}]（${waiver.rule}${waiver.url ? ` ${waiver.url}` : ''}）已於 ${waiver.expires} 到期，不再適用`,
+  );
+  return emitCheckReport(sites, { command: 'check', reporter, format, now, lang, output: values.output, failUnder, warnings, baseline });
 }
 
 /** The shell's convention for a process ended by a signal: 128 + its number (SIGTERM 143, SIGINT 130). */

@@ -31,6 +31,11 @@ const T = {
   lastUpdated: { 'zh-TW': '最近更新', en: 'Last updated' },
   budgets: { 'zh-TW': '預算', en: 'Budgets' },
   generated: { 'zh-TW': '產生時間', en: 'Generated' },
+  baseline: { 'zh-TW': '與基準比較', en: 'Since the baseline' },
+  baselineState: { 'zh-TW': '基準', en: 'Baseline' },
+  new: { 'zh-TW': '新增', en: 'new' },
+  unchanged: { 'zh-TW': '未變', en: 'unchanged' },
+  fixed: { 'zh-TW': '已修正', en: 'fixed' },
 } as const;
 
 function siteSection(site: SiteResult, lang: Lang, index: number): string {
@@ -50,19 +55,27 @@ function siteSection(site: SiteResult, lang: Lang, index: number): string {
       .slice(0, 200)
       .map(({ page, f }) => {
         const href = safeHref(page);
-        return `<tr><td>${href ? `<a href="${href}">${esc(page)}</a>` : esc(page)}</td><td><code>${esc(f.selector ?? '')}</code></td><td>${esc(f.message)}</td><td><code>${esc(f.snippet ?? '')}</code></td></tr>`;
+        const state = site.baseline ? `<td>${f.baseline === 'new' ? `<strong>${w('new')}</strong>` : w('unchanged')}</td>` : '';
+        return `<tr>${state}<td>${href ? `<a href="${href}">${esc(page)}</a>` : esc(page)}</td><td><code>${esc(f.selector ?? '')}</code></td><td>${esc(f.message)}</td><td><code>${esc(f.snippet ?? '')}</code></td></tr>`;
       })
       .join('');
     const fix = ruleHowToFix(rule, lang);
     return `<details><summary><strong>${esc(rule)}</strong> — ${esc(ruleTitle(rule, lang) ?? items[0].f.message)} (${items[0].f.severity}, ${items.length} ${w('elements')})</summary>
 ${fix ? `<p><strong>${w('howToFix')}:</strong> ${esc(fix)}</p>` : ''}
-<table><caption>${esc(rule)}</caption><thead><tr><th scope="col">${w('page')}</th><th scope="col">${w('selector')}</th><th scope="col">${w('message')}</th><th scope="col">${w('snippet')}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+<table><caption>${esc(rule)}</caption><thead><tr>${site.baseline ? `<th scope="col">${w('baselineState')}</th>` : ''}<th scope="col">${w('page')}</th><th scope="col">${w('selector')}</th><th scope="col">${w('message')}</th><th scope="col">${w('snippet')}</th></tr></thead><tbody>${rows}</tbody></table></details>`;
   });
   const pageRows = site.pages.map((p) => `<tr><td>${safeHref(p.url) ? `<a href="${safeHref(p.url)}">${esc(p.title || p.url)}</a>` : esc(p.url)}</td><td>${esc(p.sampledBecause)}</td></tr>`).join('');
   const budgets = site.budgets.length
     ? `<h3>${w('budgets')}</h3><ul>${site.budgets.map((b) => `<li>${b.passed ? '✓' : '✗'} ${esc(b.budget)}: ${esc(b.measured ?? '—')}</li>`).join('')}</ul>`
     : '';
+  const b = site.baseline;
+  const baseline = b
+    ? `<h3>${w('baseline')}</h3><p>${b.new} ${w('new')} · ${b.unchanged} ${w('unchanged')} · ${b.fixed.length} ${w('fixed')}</p>${
+        b.fixed.length ? `<ul>${b.fixed.map((f) => `<li>${w('fixed')}: <strong>${esc(f.rule)}</strong> ${esc(f.page)} <code>${esc(f.selector ?? '')}</code></li>`).join('')}</ul>` : ''
+      }`
+    : '';
   return `<section aria-labelledby="${id}"><h2 id="${id}">${esc(site.url)}</h2>
+${baseline}
 <table><caption>${w('scores')}</caption><tbody>${scoreRows}</tbody></table>
 ${site.freshness ? `<p>${w('lastUpdated')}: ${esc(site.freshness.lastUpdated ?? '—')} ${site.freshness.raw ? `(${esc(site.freshness.source)}: ${esc(site.freshness.raw)})` : ''}</p>` : ''}
 <h3>${w('pages')}</h3><table><thead><tr><th scope="col">${w('page')}</th><th scope="col">${w('reason')}</th></tr></thead><tbody>${pageRows}</tbody></table>
@@ -81,7 +94,7 @@ export const htmlReporter: Reporter = {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${T.title[lang]}</title>
 <style>body{font-family:system-ui,"Noto Sans TC",sans-serif;line-height:1.5;margin:1rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}code{word-break:break-all}summary{cursor:pointer}a{color:#0b57d0}</style></head>
 <body><header><h1>${T.title[lang]}</h1><p>${T.generated[lang]}: ${esc(report.now)} · govcheck ${esc(report.tool.version)}</p></header>
-<main>${report.sites.map((s, i) => siteSection(s, lang, i)).join('\n')}</main></body></html>
+<main>${report.warnings?.length ? `<ul role="note">${report.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}${report.sites.map((s, i) => siteSection(s, lang, i)).join('\n')}</main></body></html>
 `;
   },
 };

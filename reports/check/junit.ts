@@ -1,5 +1,6 @@
 // JUnit XML for CI systems: one test suite per site, one test case per rule checked (failures
-// carry every finding of the rule), plus one case per budget.
+// carry every finding of the rule), plus one case per budget. With --baseline a rule's case fails only
+// on new findings; unchanged ones are listed in its system-out, and a case lists the fixed ones.
 import type { CheckReport, SiteResult } from '../../core/types.ts';
 import { escapeXml } from '../escape.ts';
 import { ruleTitle } from '../rule-text.ts';
@@ -11,10 +12,10 @@ function suite(site: SiteResult, lang: CheckReport['lang']): string {
   if (site.status !== 'ok') {
     cases.push(`    <testcase classname="govcheck.site" name="${escapeXml(site.url)}"><error type="${escapeXml(site.status)}" message="${escapeXml(site.error)}"/></testcase>`);
   } else {
-    const findingsByRule = new Map<string, { page: string; selector: string | null; message: string; severity: string }[]>();
+    const findingsByRule = new Map<string, { page: string; selector: string | null; message: string; severity: string; baseline?: string }[]>();
     for (const p of site.pages) for (const f of p.findings) {
       const list = findingsByRule.get(f.rule) ?? [];
-      list.push({ page: p.url, selector: f.selector, message: f.message, severity: f.severity });
+      list.push({ page: p.url, selector: f.selector, message: f.message, severity: f.severity, baseline: f.baseline });
       findingsByRule.set(f.rule, list);
     }
     const checked = new Set([...site.outcomes.filter((o) => o.outcome !== 'inapplicable').map((o) => o.rule), ...findingsByRule.keys()]);
@@ -26,7 +27,16 @@ function suite(site: SiteResult, lang: CheckReport['lang']): string {
         cases.push(`    <testcase classname="govcheck.${escapeXml(category)}" name="${escapeXml(name)}"/>`);
         continue;
       }
-      const body = failures.map((f) => `[${f.severity}] ${f.page} ${f.selector ?? ''}\n  ${f.message}`).join('\n');
+      const line = (f: (typeof failures)[number]) => `${f.baseline ? `[${f.baseline}] ` : ''}[${f.severity}] ${f.page} ${f.selector ?? ''}\n  ${f.message}`;
+      if (site.baseline) {
+        const added = failures.filter((f) => f.baseline === 'new');
+        const kept = failures.filter((f) => f.baseline !== 'new');
+        const out = kept.length ? `<system-out>${escapeXml(kept.map(line).join('\n'))}</system-out>` : '';
+        const failure = added.length ? `<failure type="${escapeXml(added[0].severity)}" message="${escapeXml(`${added.length} new finding(s)${kept.length ? `, ${kept.length} unchanged` : ''}`)}">${escapeXml(added.map(line).join('\n'))}</failure>` : '';
+        cases.push(`    <testcase classname="govcheck.${escapeXml(category)}" name="${escapeXml(name)}">${failure}${out}</testcase>`);
+        continue;
+      }
+      const body = failures.map(line).join('\n');
       cases.push(`    <testcase classname="govcheck.${escapeXml(category)}" name="${escapeXml(name)}"><failure type="${escapeXml(failures[0].severity)}" message="${escapeXml(`${failures.length} finding(s)`)}">${escapeXml(body)}</failure></testcase>`);
     }
     // 規範檢核: one case per code of the level; not-checked and not-applicable codes are skipped cases.
@@ -41,6 +51,11 @@ function suite(site: SiteResult, lang: CheckReport['lang']): string {
         } else if (r.status === 'pass') cases.push(`    <testcase classname="${escapeXml(cls)}" name="${escapeXml(name)}"/>`);
         else cases.push(`    <testcase classname="${escapeXml(cls)}" name="${escapeXml(name)}"><skipped message="${escapeXml(STATUS_LABEL[r.status][lang])}"/></testcase>`);
       }
+    }
+    if (site.baseline) {
+      const b = site.baseline;
+      const fixed = b.fixed.map((f) => `[fixed] [${f.severity}] ${f.rule} ${f.page} ${f.selector ?? ''}`).join('\n');
+      cases.push(`    <testcase classname="govcheck.baseline" name="${escapeXml(`baseline: ${b.new} new, ${b.unchanged} unchanged, ${b.fixed.length} fixed`)}">${fixed ? `<system-out>${escapeXml(fixed)}</system-out>` : ''}</testcase>`);
     }
     for (const b of site.budgets) {
       const name = `budget ${b.metric}${b.url ? ` (${b.url})` : ''} ${b.operator ?? '≤'} ${b.limit}`;

@@ -1,5 +1,7 @@
 // SARIF 2.1.0 for code-scanning UIs: one run, rules with help text, one result per finding located
 // by page URL and CSS selector. Budget failures become results of the rule "govcheck/budget".
+// With --baseline every result carries baselineState new/unchanged, and fixed findings are results with
+// baselineState "absent" (kind "pass").
 import type { CheckReport, Severity } from '../../core/types.ts';
 import { ruleHelpUrl, ruleHowToFix, ruleTitle } from '../rule-text.ts';
 import type { Reporter } from './reporter.ts';
@@ -43,9 +45,22 @@ export const sarifReporter: Reporter = {
               },
             ],
             partialFingerprints: { govcheckFingerprint: f.fingerprint },
+            ...(f.baseline ? { baselineState: f.baseline } : {}),
             properties: { severity: f.severity, category: f.category, wcag: f.wcag, ...(f.twCodes?.length ? { twCodes: f.twCodes, twEdition: site.twEdition } : {}) },
           });
         }
+      }
+      for (const f of site.baseline?.fixed ?? []) {
+        addRule(f.rule, f.severity);
+        results.push({
+          ruleId: f.rule,
+          kind: 'pass',
+          level: 'none',
+          baselineState: 'absent',
+          message: { text: f.message || f.rule },
+          locations: [{ physicalLocation: { artifactLocation: { uri: f.page } }, logicalLocations: f.selector ? [{ fullyQualifiedName: f.selector, kind: 'element' }] : undefined }],
+          partialFingerprints: { govcheckFingerprint: f.fingerprint },
+        });
       }
       for (const b of site.budgets.filter((x) => !x.passed)) {
         addRule('govcheck/budget', 'serious');
@@ -58,7 +73,12 @@ export const sarifReporter: Reporter = {
       runs: [
         {
           tool: { driver: { name: 'govcheck', version: report.tool.version, informationUri: 'https://github.com/govcheck/govcheck', rules: [...rules.values()] } },
-          invocations: [{ executionSuccessful: report.sites.every((s) => s.status === 'ok') }],
+          invocations: [
+            {
+              executionSuccessful: report.sites.every((s) => s.status === 'ok'),
+              ...(report.warnings?.length ? { toolConfigurationNotifications: report.warnings.map((text) => ({ level: 'warning', message: { text } })) } : {}),
+            },
+          ],
           results,
           // 規範檢核 per site (contract "conformance"), for tools that read run properties.
           properties: { conformance: report.sites.map((s) => ({ url: s.url, twEdition: s.twEdition ?? null, level: s.level ?? null, conformance: s.conformance ?? null })) },

@@ -29,6 +29,11 @@ const WORDS = {
   budgets: { 'zh-TW': '預算', en: 'budgets' },
   failedBudget: { 'zh-TW': '超出預算', en: 'over budget' },
   notChecked: { 'zh-TW': '無法檢測', en: 'could not be checked' },
+  baseline: { 'zh-TW': '與基準比較', en: 'since the baseline' },
+  new: { 'zh-TW': '新增', en: 'new' },
+  unchanged: { 'zh-TW': '未變', en: 'unchanged' },
+  fixed: { 'zh-TW': '已修正', en: 'fixed' },
+  unseen: { 'zh-TW': '本次未檢測到的頁面或類別', en: 'not seen this time' },
 } as const;
 
 const SEVERITY_RANK = { critical: 0, serious: 1, moderate: 2, minor: 3 } as const;
@@ -100,13 +105,20 @@ function renderSite(site: SiteResult, lang: Lang, color: boolean): string[] {
       const sev = SEVERITY_LABEL[f.severity][lang];
       const extra = g.findings.reduce((n, x) => n + (typeof x.data?.moreElements === 'number' ? x.data.moreElements : 0), 0);
       const count = g.findings.length + extra;
-      out.push(`  ${paint(color, f.severity === 'critical' || f.severity === 'serious' ? '31' : '33', '✗')} ${g.rule} [${sev}] ${ruleTitle(g.rule, lang) ?? f.message}`);
+      const added = g.findings.filter((x) => x.baseline === 'new').length;
+      const mark = site.baseline ? ` (${added} ${w('new')}, ${g.findings.length - added} ${w('unchanged')})` : '';
+      out.push(`  ${paint(color, f.severity === 'critical' || f.severity === 'serious' ? '31' : '33', '✗')} ${g.rule} [${sev}] ${ruleTitle(g.rule, lang) ?? f.message}${mark}`);
       out.push(`      ${count} ${w('elements')} / ${g.pages.size} ${w('onPages')}${f.wcag.length ? `  WCAG ${f.wcag.join(', ')}` : ''}`);
       const example = f.selector ? `${f.selector}` : f.message;
       out.push(`      ${w('example')} ${example.length > 160 ? `${example.slice(0, 160)}…` : example}`);
     }
   }
   out.push(...conformanceLines(site, lang));
+  if (site.baseline) {
+    const b = site.baseline;
+    out.push(`  ${w('baseline')}: ${b.new} ${w('new')} · ${b.unchanged} ${w('unchanged')} · ${b.fixed.length} ${w('fixed')}${b.unseen ? ` · ${b.unseen} ${w('unseen')}` : ''}`);
+    for (const f of b.fixed) out.push(`    ${paint(color, '32', '✓')} ${w('fixed')}: ${f.rule} ${f.page}${f.selector ? ` ${f.selector}` : ''}`);
+  }
   const review = site.pages.reduce((n, p) => n + p.needsReview.length, 0);
   if (review) out.push(`  ${w('needsReview')}: ${review}`);
   if (site.budgets.length) {
@@ -129,6 +141,7 @@ export const textReporter: Reporter = {
     for (const site of report.sites) {
       lines.push(...renderSite(site, report.lang, opts.color), '');
     }
+    for (const w of report.warnings ?? []) lines.push(`${paint(opts.color, '33', '!')} ${w}`);
     return `${lines.join('\n')}\n`;
   },
 };

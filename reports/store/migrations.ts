@@ -305,4 +305,10 @@ CREATE TABLE site_codes (
 CREATE INDEX site_codes_by_sweep ON site_codes(sweep_id, edition, code);
 `,
   },
+  {
+    // Sites behind a login (intranet sweeps): the NAMES of the GOVCHECK_AUTH_* environment variables
+    // that hold a site's credentials, as JSON (SiteAuthRefs). Secrets are never stored.
+    name: 'site credential references',
+    sql: `ALTER TABLE sites ADD COLUMN auth_refs TEXT;`,
+  },
 ];

@@ -3,6 +3,7 @@
 // rows in place and never duplicates them.
 import { agencyIdProblem } from '../../core/ids.ts';
 import type { Db } from './db.ts';
+import type { SiteAuthRefs } from '../../core/site-auth.ts';
 
 export interface RegistryAgency {
   id: string;
@@ -18,6 +19,8 @@ export interface RegistrySite {
   url: string;
   name: string | null;
   line: number | null;
+  /** Environment variable NAMES holding the site's credentials (never the values). */
+  authRefs?: SiteAuthRefs | null;
 }
 
 export interface RegistryInput {
@@ -36,6 +39,12 @@ export interface SaveRegistryResult {
   siteIds: number[];
 }
 
+/** A site's credential references (variable names, resolved by the process that checks), as CheckOptions fields. */
+export function siteAuthRefs(db: Db, siteId: number): { authRefs?: SiteAuthRefs } {
+  const raw = db.prepare<[number], { auth_refs: string | null }>('SELECT auth_refs FROM sites WHERE id = ?').get(siteId)?.auth_refs;
+  return raw ? { authRefs: JSON.parse(raw) as SiteAuthRefs } : {};
+}
+
 export function knownAgencyIds(db: Db): Set<string> {
   return new Set((db.prepare('SELECT id FROM agencies').pluck().all() as string[]));
 }
@@ -51,9 +60,9 @@ export function saveRegistry(db: Db, registry: RegistryInput, opts: { deactivate
   const getAgency = db.prepare<[string], { name: string; parent_id: string | null }>('SELECT name, parent_id FROM agencies WHERE id = ?');
   const insertAgency = db.prepare('INSERT INTO agencies (id, name, parent_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const updateAgency = db.prepare('UPDATE agencies SET name = ?, parent_id = ?, updated_at = ? WHERE id = ?');
-  const getSite = db.prepare<[string], { id: number; agency_id: string; name: string | null; active: number }>('SELECT id, agency_id, name, active FROM sites WHERE url = ?');
-  const insertSite = db.prepare('INSERT INTO sites (agency_id, url, name, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)');
-  const updateSite = db.prepare('UPDATE sites SET agency_id = ?, name = ?, active = 1, updated_at = ? WHERE id = ?');
+  const getSite = db.prepare<[string], { id: number; agency_id: string; name: string | null; active: number; auth_refs: string | null }>('SELECT id, agency_id, name, active, auth_refs FROM sites WHERE url = ?');
+  const insertSite = db.prepare('INSERT INTO sites (agency_id, url, name, active, created_at, updated_at, auth_refs) VALUES (?, ?, ?, 1, ?, ?, ?)');
+  const updateSite = db.prepare('UPDATE sites SET agency_id = ?, name = ?, active = 1, updated_at = ?, auth_refs = ? WHERE id = ?');
 
   // The registry reader rejects such rows with their line; this keeps every other caller honest.
   for (const a of registry.agencies) {
@@ -73,13 +82,14 @@ export function saveRegistry(db: Db, registry: RegistryInput, opts: { deactivate
     }
     for (const s of registry.sites) {
       const old = getSite.get(s.url);
+      const authRefs = s.authRefs ? JSON.stringify(s.authRefs) : null;
       if (!old) {
-        const info = insertSite.run(s.agencyId, s.url, s.name, stamp, stamp);
+        const info = insertSite.run(s.agencyId, s.url, s.name, stamp, stamp, authRefs);
         result.sitesAdded++;
         result.siteIds.push(Number(info.lastInsertRowid));
       } else {
-        if (old.agency_id !== s.agencyId || old.name !== s.name || old.active !== 1) {
-          updateSite.run(s.agencyId, s.name, stamp, old.id);
+        if (old.agency_id !== s.agencyId || old.name !== s.name || old.active !== 1 || old.auth_refs !== authRefs) {
+          updateSite.run(s.agencyId, s.name, stamp, authRefs, old.id);
           result.sitesUpdated++;
         }
         result.siteIds.push(old.id);

@@ -7,9 +7,14 @@ import { A11Y_LEVELS, CATEGORIES, TW_EDITIONS } from '../../core/types.ts';
 import { withConfigDefaults } from '../../core/config.ts';
 import type { Lane } from '../../reports/store/sweeps.ts';
 import type { CheckOptions } from '../../worker/site-checker.ts';
+import { hasAuth, parseAuthRefs, SiteAuthError, type SiteAuthRefs } from '../../core/site-auth.ts';
 
-/** CheckOptions as JSON: `now` is an ISO string; no callbacks. Derived, so a new option travels too. */
-export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage' | 'onCapture'> & { now: string };
+/**
+ * CheckOptions as JSON: `now` is an ISO string; no callbacks. Derived, so a new option travels too.
+ * Credentials never do: a job carries `authRefs` (names of GOVCHECK_AUTH_* variables), and the worker
+ * resolves them from its own environment, so no secret is ever written to Redis.
+ */
+export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage' | 'onCapture' | 'auth'> & { now: string };
 
 /** Which sweep and site a check belongs to, when the caller knows. */
 export interface JobContext {
@@ -36,8 +41,9 @@ export class BadJobError extends Error {
 }
 
 export function toWire(options: CheckOptions): WireCheckOptions {
-  const { now, onPage: _callback, onCapture: _capture, ...rest } = options;
+  const { now, onPage: _callback, onCapture: _capture, auth, ...rest } = options;
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new BadJobError('CheckOptions.now is not a valid Date');
+  if (hasAuth(auth)) throw new BadJobError('credentials never travel through Redis: give the worker GOVCHECK_AUTH_* variables and reference them (authRefs)');
   // A JSON round trip now means the worker gets exactly what we hash and send.
   return JSON.parse(JSON.stringify({ ...rest, now: now.toISOString() })) as WireCheckOptions;
 }
@@ -61,8 +67,24 @@ export function parseJobData(data: unknown): SiteJobData {
   if (o.lang !== 'zh-TW' && o.lang !== 'en') throw new BadJobError('options.lang is not zh-TW or en');
   if (o.config.level !== undefined && !(A11Y_LEVELS as readonly string[]).includes(o.config.level)) throw new BadJobError('options.config.level is not A, AA or AAA');
   if (o.config.twEdition != null && !(TW_EDITIONS as readonly string[]).includes(o.config.twEdition)) throw new BadJobError('options.config.twEdition is not 115.11 or 110.07');
+  if ('auth' in o) throw new BadJobError('options.auth: literal credentials are refused on the wire');
+  if (o.authRefs !== undefined) checkWireAuthRefs(o.authRefs);
   fromWire(o as WireCheckOptions);
   return { url: d.url, options: o as WireCheckOptions, lane: d.lane ?? 'sweep', sweepId: d.sweepId ?? null, siteId: d.siteId ?? null, queuedAt: d.queuedAt ?? '' };
+}
+
+/** authRefs from Redis must be what parseAuthRefs would produce: GOVCHECK_AUTH_* names only. */
+function checkWireAuthRefs(refs: unknown): void {
+  const r = refs as SiteAuthRefs;
+  const ok = (list: unknown) => list === undefined || (Array.isArray(list) && list.every((x) => x && typeof x.name === 'string' && typeof x.env === 'string' && !/[;=]/.test(x.name)));
+  if (!r || typeof r !== 'object' || !ok(r.headers) || !ok(r.cookies) || (r.basicEnv !== undefined && typeof r.basicEnv !== 'string')) throw new BadJobError('options.authRefs is malformed');
+  const text = [...(r.headers ?? []).map((h) => `header:${h.name}=${h.env}`), ...(r.cookies ?? []).map((c) => `cookie:${c.name}=${c.env}`), ...(r.basicEnv ? [`basic=${r.basicEnv}`] : [])].join(';');
+  try {
+    parseAuthRefs(text);
+  } catch (e) {
+    if (e instanceof SiteAuthError) throw new BadJobError(`options.authRefs: ${e.message}`);
+    throw e;
+  }
 }
 
 /**

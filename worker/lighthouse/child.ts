@@ -14,6 +14,7 @@ import { lighthouseConfig } from './config.ts';
 import { failedSlim, slimLhr, isFailingAudit, type LhrLike } from './slim.ts';
 import { otherLocaleTitles } from './titles.ts';
 import type { FromChild, RunJob, ToChild } from './protocol.ts';
+import { interceptWithAuth } from '../auth-injector.ts';
 
 const require = createRequire(import.meta.url);
 const LIGHTHOUSE_VERSION: string = require('lighthouse/package.json').version;
@@ -65,9 +66,15 @@ const SKIPPED_AUDITS = ['screenshot-thumbnails', 'final-screenshot', 'bf-cache']
 async function run(job: RunJob): Promise<void> {
   const started = performance.now();
   let slim;
+  let authSession: Awaited<ReturnType<Browser['newBrowserCDPSession']>> | null = null;
   try {
-    await ensureBrowser();
+    const b = await ensureBrowser();
     runsOnBrowser++;
+    // A site behind a login: a browser-level Fetch interception covers the target Lighthouse opens.
+    if (job.auth) {
+      authSession = await b.newBrowserCDPSession();
+      await interceptWithAuth(authSession, job.auth.auth, job.auth.origins);
+    }
     const result = await lighthouse(
       job.url,
       {
@@ -98,6 +105,8 @@ async function run(job: RunJob): Promise<void> {
     const err = e as Error & { code?: string; friendlyMessage?: string };
     slim = failedSlim(job.url, job.formFactor, `${err.code ?? 'ERROR'}: ${err.friendlyMessage ?? err.message}`, performance.now() - started, LIGHTHOUSE_VERSION);
     await closeBrowser();
+  } finally {
+    await authSession?.detach().catch(() => undefined);
   }
   send({ type: 'result', id: job.id, slim, rssBytes: process.memoryUsage().rss });
 }

@@ -7,7 +7,7 @@
 import type { LighthouseSlim } from '../../core/types.ts';
 import { LighthouseHost } from './host.ts';
 import { failedSlim, medianRun } from './slim.ts';
-import type { LighthouseCategory } from './protocol.ts';
+import type { LighthouseAuth, LighthouseCategory } from './protocol.ts';
 import { createRequire } from 'node:module';
 
 export type { LighthouseCategory } from './protocol.ts';
@@ -26,6 +26,8 @@ export interface LighthouseRunOptions {
   locale?: 'zh-TW' | 'en';
   /** Default: performance only. The others cost ~1 s more per run; axe-core remains the accessibility record. */
   categories?: LighthouseCategory[];
+  /** A site behind a login: its credentials go to these origins only (see worker/auth-injector.ts). */
+  auth?: LighthouseAuth;
 }
 
 export const DEFAULT_CATEGORIES: LighthouseCategory[] = ['performance'];
@@ -68,6 +70,7 @@ async function runOnce(url: string, opts: LighthouseRunOptions): Promise<Lightho
       categories: opts.categories?.length ? opts.categories : DEFAULT_CATEGORIES,
       // Lighthouse gives up on a page that never finishes loading well before our hard kill.
       maxWaitForLoadMs: Math.max(5_000, Math.min(45_000, Math.round(opts.timeoutMs * 0.5))),
+      ...(opts.auth ? { auth: opts.auth } : {}),
     },
     opts.timeoutMs,
   );
