@@ -420,6 +420,9 @@ export interface RuleMeta {
   wcag: string[];
   /** Taiwan 網站無障礙規範 codes per edition (e.g. { '115.11': ['HM1110106C'] }) where one applies. */
   twCodes?: TwCodesByEdition;
+  /** Lowest conformance level (--level) at which the rule runs; absent: it runs at every level. Equals the
+   * lowest level of its twCodes in the code catalogue (AAA rules such as CS3140801C run only at AAA). */
+  level?: A11yLevel;
   /** Artifacts the rule reads (Lighthouse's requiredArtifacts): the gather plan is the union over selected rules. */
   requires?: ArtifactName[];
   title: Localized;
@@ -451,6 +454,8 @@ export interface FindingDraft {
 export interface RuleResult {
   applicable: boolean;
   findings: FindingDraft[];
+  /** Elements a person must judge (never failures): listed with the page's needsReview, like axe's "incomplete". */
+  needsReview?: FindingDraft[];
 }
 
 export interface RuleOptions {

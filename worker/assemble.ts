@@ -83,6 +83,17 @@ function toFinding(meta: RuleMeta, d: FindingDraft, pageUrl: string, lang: Lang)
   return f;
 }
 
+/** A rule's "needs review" items on one page, in the shape axe's incomplete results take. */
+function ruleReviewOf(meta: RuleMeta, drafts: FindingDraft[], lang: Lang): NeedsReview {
+  return {
+    rule: meta.id,
+    impact: meta.severity,
+    help: meta.title[lang] || meta.title.en,
+    helpUrl: meta.helpUrl ?? '',
+    nodes: drafts.slice(0, 20).map((d) => ({ selector: d.selector ?? '', snippet: d.snippet ?? '', reason: d.message[lang] || d.message.en })),
+  };
+}
+
 function needsReviewOf(page: PageArtifacts): NeedsReview[] {
   return (page.axe?.incomplete ?? []).map((r) => ({
     rule: `axe/${r.id}`,
@@ -98,6 +109,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
   const rules = selectRules(input.categories, config.disabledRules);
   const ctx: RuleContext = { now: input.now, options: config.ruleOptions, site };
   const findingsByPage = new Map<string, Finding[]>(site.pages.map((p) => [p.url, []]));
+  const reviewByPage = new Map<string, NeedsReview[]>(site.pages.map((p) => [p.url, []]));
   const outcomes: RuleOutcome[] = [];
   const ruleErrors: string[] = [];
   const startUrl = site.pages[0]?.url ?? site.startUrl;
@@ -143,6 +155,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
       if (r.applicable) applicable++;
       if (r.findings.length) failed++;
       place(rule.meta, r.findings, page.url);
+      if (r.needsReview?.length) reviewByPage.get(page.url)?.push(ruleReviewOf(rule.meta, r.needsReview, lang));
     }
     if (rule.meta.id !== 'axe') {
       outcomes.push({ rule: rule.meta.id, category: rule.meta.category, severity: rule.meta.severity, outcome: applicable === 0 ? 'inapplicable' : failed ? 'fail' : 'pass', failedPages: failed, applicablePages: applicable });
@@ -159,7 +172,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
       sampledBecause: p.sampledBecause,
       title: p.title,
       findings,
-      needsReview: needsReviewOf(p),
+      needsReview: [...needsReviewOf(p), ...(reviewByPage.get(p.url) ?? [])],
       vitals: p.vitals,
       timings: p.timings,
       accessibilityScore: input.categories.includes('accessibility') && p.axe ? pageAccessibilityScore(findings) : null,
