@@ -54,6 +54,10 @@ export const absoluteLineHeightTest: DeclarationTest = (selector, prop, value) =
   return m ? hitOf(prop, value, selector, absoluteSizeIn(m[1]!)) : null;
 };
 
+/** Any line-height (or a `font` shorthand with one): whether the page sets line spacing at all. */
+export const lineHeightTest: DeclarationTest = (selector, prop, value) =>
+  prop === 'line-height' || (prop === 'font' && value.includes('/')) ? { selector, declaration: `${prop}: ${value}`.slice(0, 120), value } : null;
+
 /** max-width in absolute units (column widths that do not follow the text size): CS3140801C. */
 export const absoluteMaxWidthTest: DeclarationTest = (selector, prop, value) =>
   prop === 'max-width' ? hitOf(prop, value, selector, absoluteSizeIn(value)) : null;
