@@ -4,6 +4,7 @@
 // Source: ../shared/research/tw-a11y-115.md (annex 附件一 of 115.11; Freego 110.07 web index ids).
 import type { A11yLevel, Localized, TwEdition } from './types.ts';
 import { A11Y_LEVELS, TW_EDITIONS } from './types.ts';
+import { L } from './i18n.ts';
 
 export interface TwCode {
   edition: TwEdition;
@@ -26,8 +27,6 @@ const ANNEX_115_11 = 'https://law.moda.gov.tw/LawContent.aspx?id=GL000192';
 const detail110 = (webId: number) => `https://accessibility.moda.gov.tw/Download/Detail/${webId}?Category=63`;
 
 type Row = [code: string, level: A11yLevel, sc: string, zh: string, en: string, note?: Localized];
-
-const L = (zh: string, en: string): Localized => ({ 'zh-TW': zh, en });
 
 /** The 28 C codes of 115.11, in annex order. */
 const ROWS_115_11: Row[] = [

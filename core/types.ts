@@ -434,6 +434,8 @@ export interface RuleMeta {
   tags?: string[];
   /** W3C ACT rule ids this rule implements (scored against the ACT test cases by `npm run eval:act`). */
   actIds?: string[];
+  /** 'conformance': runs after every other rule, with RuleContext.conformance set (e.g. tw/mark-at-risk). */
+  phase?: 'conformance';
 }
 
 export interface FindingDraft {
@@ -478,6 +480,8 @@ export interface RuleContext {
   now: Date;
   options: RuleOptions;
   site: SiteArtifacts;
+  /** Rules with meta.phase 'conformance' run after the others and see the site's code verdict here. */
+  conformance?: Conformance;
 }
 
 export interface PageRuleContext extends RuleContext {
@@ -534,6 +538,8 @@ export interface PageResult {
   /** Page-level accessibility score (input of the site score). */
   accessibilityScore: number | null;
   error: string | null;
+  /** The page's verdict per 網站無障礙規範 code of the chosen level. */
+  conformance?: PageConformance;
 }
 
 export type CategoryScores = Record<Category | 'overall', number | null>;
@@ -615,6 +621,66 @@ export interface SiteResult {
   skippedPages: { url: string; reason: string }[];
   /** Where the site's time went (ms): page loads, site probes, waiting for Lighthouse, rules. */
   stageMs?: { pages: number; probes: number; lighthouseWait: number; rules: number };
+  /** 網站無障礙規範 edition the codes refer to (contract). */
+  twEdition?: TwEdition;
+  /** Conformance level checked (contract). */
+  level?: A11yLevel;
+  /** Per-code verdict (contract "conformance"); absent when accessibility was not checked. */
+  conformance?: Conformance | null;
+}
+
+// ---------------------------------------------------------------- 網站無障礙規範 conformance (規範檢核)
+
+/** A code's verdict: fail (a finding evidences it), pass (a rule checked it and found nothing), not-applicable
+ * (the rules that check it found nothing to check), not-checked (no rule that checks it ran). */
+export type CodeStatus = 'pass' | 'fail' | 'not-applicable' | 'not-checked';
+
+export interface ConformanceCode {
+  code: string;
+  level: A11yLevel;
+  /** WCAG success criterion. */
+  sc: string;
+  status: CodeStatus;
+  /** Pages failing the code (site verdict) — 0 on a page verdict that passes, 1 when it fails. */
+  pages: number;
+  /** Findings that evidence the code. */
+  findings: number;
+  /** Rule ids that check the code and ran. */
+  rules: string[];
+}
+
+/** The 無障礙標章 on the home page, judged against the site's verdict. */
+export interface MarkReadiness {
+  /** Level the mark claims (from its alt/title/text/image name); A+ counts as A. */
+  level: A11yLevel | null;
+  markNumber: string | null;
+  /** Edition the mark was tested under: 110.07 when issued before 2026-11-30, else 115.11. */
+  edition: TwEdition | null;
+  issued: string | null;
+  expires: string | null;
+  expired: boolean | null;
+  /** Codes at or below the claimed level that fail now (edition of this check). */
+  failingCodes: string[];
+}
+
+export interface Conformance {
+  edition: TwEdition;
+  level: A11yLevel;
+  /** Highest level (up to `level`) whose codes, and every lower level's, pass or do not apply on every checked page. */
+  meets: A11yLevel | null;
+  codes: ConformanceCode[];
+  pagesChecked: number;
+  /** Pages that could not be checked (load failures), Freego's 《頁面載入逾時》. */
+  pagesNotChecked: { url: string; reason: string }[];
+  /** Freego's 《ME1320200C 清單》: proprietary-format downloads without an open alternative. */
+  openFormatList: { pageUrl: string; href: string | null; format: string | null; snippet: string | null }[];
+  mark?: MarkReadiness | null;
+}
+
+/** One page's verdict per code. */
+export interface PageConformance {
+  meets: A11yLevel | null;
+  codes: { code: string; status: CodeStatus; findings: number }[];
 }
 
 export interface CheckReport {

@@ -10,7 +10,7 @@ import { ChromeNotFoundError } from '../../worker/chrome.ts';
 import { SiteChecker } from '../../worker/site-checker.ts';
 import { closeLighthouse } from '../../worker/lighthouse/index.ts';
 import { AddressPolicy, DnsError, parseSiteUrl, UnsafeUrlError } from '../../worker/url-guard.ts';
-import { categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, UsageError } from '../args.ts';
+import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, TW_FLAGS_HELP, UsageError } from '../args.ts';
 import { mapLimit } from '../../core/concurrency.ts';
 
 export const summary = 'check sites now and print a report (CI, webmasters) / 立即檢測網站';
@@ -28,6 +28,7 @@ Options:
   --config <file>        JSON config: budgets, thresholds, rule options, waivers
   --fail-under <n>       exit 1 when a site's overall score is below n
   --now <date>           reference date for freshness (YYYY-MM-DD or ISO time; Asia/Taipei when no zone)
+${TW_FLAGS_HELP}
   --allow-private        permit loopback and private-network addresses (refused by default)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, other standard paths)
   --concurrency <n>      sites checked at once (default: number of cores)
@@ -55,6 +56,8 @@ export async function run(argv: string[]): Promise<number> {
     'form-factor': { type: 'string' },
     runs: { type: 'string' },
     quiet: { type: 'boolean' },
+    level: { type: 'string' },
+    'tw-edition': { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('no URL given (usage: govcheck check [options] <url…>)');
   const categories = categoriesFlag(values.only);
@@ -68,6 +71,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!lang) throw new UsageError(`--lang: expected zh-TW or en, got "${values.lang}"`);
   const concurrency = intFlag('concurrency', values.concurrency, Math.min(positionals.length, availableParallelism()), 1);
   const config = configFlag(values.config);
+  applyTwFlags(config, values.level, values['tw-edition'], now);
   if (values['form-factor'] !== undefined) {
     if (values['form-factor'] !== 'mobile' && values['form-factor'] !== 'desktop') throw new UsageError(`--form-factor: expected mobile or desktop, got "${values['form-factor']}"`);
     config.lighthouse.formFactor = values['form-factor'];
