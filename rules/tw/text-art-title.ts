@@ -12,11 +12,13 @@ const EMOJI = /(?![\u00a9\u00ae\u2122])\p{Extended_Pictographic}/u;
 /** (^_^) (＾▽＾) (´・ω・`) m(_ _)m orz ^^; :-) ;) :D XD <3 */
 const EMOTICON =
   /[(（][^()（）\s]{0,3}[\^＾´`･・°ﾟ≧≦>＞<＜;；TㄒQ][^()（）]{0,5}[)）]|m\(_ ?_\)m|(?<![A-Za-z])(?:orz|OTZ|XD)(?![A-Za-z])|\^\^;?|(?<![\w/])[:;=][-'^]?[)(DPp|\]\[/\\](?![\w])|<3/u;
-/** A line of ASCII art: at least 6 drawing symbols in a row-ish line with few letters. */
+/** ASCII art: three or more lines, mostly drawing symbols (a code sample or a table of figures is mostly letters and digits). */
 function asciiArt(text: string): boolean {
-  const lines = text.split('\n').filter((l) => l.trim());
-  const arty = lines.filter((l) => (l.match(/[\\/|_\-=+*#@~^()<>[\]{}.:'`]/g) ?? []).length >= 6 && (l.match(/[\p{L}\p{N}]/gu) ?? []).length <= l.trim().length / 4);
-  return arty.length >= 3;
+  if (text.split('\n').filter((l) => l.trim()).length < 3) return false;
+  const chars = text.replace(/\s/g, '');
+  const symbols = (chars.match(/[\\/|_\-=+*#@~^()<>[\]{}.:'`]/g) ?? []).length;
+  const words = (chars.match(/[\p{L}\p{N}]/gu) ?? []).length;
+  return chars.length >= 12 && symbols >= 0.6 * chars.length && words <= 0.3 * chars.length;
 }
 
 function titled(el: Element): boolean {

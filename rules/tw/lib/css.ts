@@ -10,7 +10,7 @@ export interface CssHit {
 }
 
 const ABSOLUTE = /(?<![\w.-])(\d*\.?\d+)(px|pt|pc|cm|mm|in|q)\b/i;
-const RELATIVE = /\d(?:r?em|%|vw|vh|vmin|vmax|ch|ex|rlh|lh|cap)\b/i;
+const RELATIVE = /\d(?:(?:r?em|vw|vh|vmin|vmax|ch|ex|rlh|lh|cap)\b|%)/i;
 
 /** The absolute length inside a font-size value; null when relative, keyword, zero, or mixed with a relative unit. */
 export function absoluteSizeIn(value: string): string | null {

@@ -14,7 +14,9 @@ const results = new Map<string, SiteResult>();
 
 function options(): CheckOptions {
   // Level AAA so the AAA code rules (CS31408xx, HM3240900C, HM3241000C) run; 115.11 codes.
-  const config = Object.assign(defaultConfig(), { level: 'AAA', twEdition: '115.11' });
+  const config = defaultConfig();
+  config.level = 'AAA';
+  config.twEdition = '115.11';
   config.timeouts = { navigationMs: 20_000, pageMs: 60_000 };
   return { categories: ['governance'], maxPages: 1, now: new Date('2026-12-01T10:00:00+08:00'), allowPrivate: true, config, lang: 'zh-TW', loopbackOnly: true, skipProbes: true };
 }
