@@ -77,6 +77,12 @@ export function defaultConfig(): GovcheckConfig {
   };
 }
 
+/** A config stored by an older version (a resumed sweep, a job from an older recorder): fields added since get their defaults. */
+export function withConfigDefaults(cfg: GovcheckConfig): GovcheckConfig {
+  const d = defaultConfig();
+  return { ...d, ...cfg, level: cfg.level ?? d.level, twEdition: cfg.twEdition ?? null, offCodes: cfg.offCodes ?? [], ruleOptions: { ...d.ruleOptions, ...cfg.ruleOptions } };
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly file: string,

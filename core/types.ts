@@ -458,6 +458,8 @@ export interface RuleResult {
   findings: FindingDraft[];
   /** Elements a person must judge (never failures): listed with the page's needsReview, like axe's "incomplete". */
   needsReview?: FindingDraft[];
+  /** false: the rule could not check this page at all (its engine did not run there), so codes it checks stay "not-checked". */
+  ran?: boolean;
 }
 
 export interface RuleOptions {

@@ -6,7 +6,9 @@ import type { GovcheckConfig } from '../core/config.ts';
 import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
 import { RULESET_VERSION, VERSION } from '../core/version.ts';
 import { AXE_VERSION } from './axe-runner.ts';
-import { assembleSiteResult, failedSiteResult } from './assemble.ts';
+import { assembleSiteResult, editionOf, failedSiteResult, stampCodes } from './assemble.ts';
+import { axeRuleIdsFor } from '../rules/accessibility/axe-rules.ts';
+import { isDisabled } from '../rules/index.ts';
 import { BrowserHost, type BrowserHostOptions, type LeasedContext } from './browser-host.ts';
 import { BlockedError, BrowserCrashError, HttpError, classifyFailure, detectBlock } from './failure.ts';
 import { gatherPage, RequestLog, VITALS_INIT_SOURCE } from './page-gatherer.ts';
@@ -27,7 +29,7 @@ export interface CheckOptions {
   lang: Lang;
   /** Exact private addresses permitted without --allow-private (narrow allowance; tests use it). */
   allowAddresses?: string[];
-  /** Run exactly these axe rules instead of the default WCAG A/AA + best-practice tags. */
+  /** Run exactly these axe rules instead of the ones the level and edition choose (config.level, config.twEdition). */
   axeRules?: string[];
   /** Answer every request to a host outside loopback with an empty response (offline evaluation runs). */
   loopbackOnly?: boolean;
@@ -42,6 +44,8 @@ export interface SiteCheckerOptions extends BrowserHostOptions {
   /** Site attempts when the browser crashes mid-check (default 2). */
   crashAttempts?: number;
 }
+
+const withCodes = (result: SiteResult, options: CheckOptions) => stampCodes(result, options.config, options.now);
 
 const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 
@@ -70,11 +74,11 @@ export class SiteChecker {
     const budgetMs = options.config.timeouts.pageMs * (options.maxPages + 2) + 30_000;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.withSiteBudget(this.checkOnce(url, options, startedAt), budgetMs);
+        return withCodes(await this.withSiteBudget(this.checkOnce(url, options, startedAt), budgetMs), options);
       } catch (e) {
         const failure = classifyFailure(e);
         if (failure.kind === 'browser' && attempt < this.crashAttempts) continue;
-        return failedSiteResult(url, failure, this.engines(), options.categories, startedAt);
+        return withCodes(failedSiteResult(url, failure, this.engines(), options.categories, startedAt), options);
       }
     }
   }
@@ -164,7 +168,7 @@ export class SiteChecker {
       sampledBecause,
       navigationMs: timeouts.navigationMs,
       pageMs: timeouts.pageMs,
-      axe: cats.has('accessibility') ? { rules: options.axeRules } : null,
+      axe: cats.has('accessibility') ? { rules: options.axeRules ?? axeRuleIdsFor(options.config.level, editionOf(options.config, options.now), (id) => isDisabled(id, options.config.disabledRules)) } : null,
       focusOrder: cats.has('governance'), // tw/skip-link reads the tab order
       narrowLayout: isStart && cats.has('governance'),
     });

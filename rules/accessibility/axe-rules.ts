@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import type { A11yLevel, AxeRuleResult, FindingDraft, PageRule, Severity, TwCodesByEdition, TwEdition } from '../../core/types.ts';
 import { SEVERITIES, TW_EDITIONS } from '../../core/types.ts';
 import { AXE_TW_CODES, axeRulesForCodes, codesForLevel, levelRank } from '../../core/tw-a11y.ts';
-import { msg, notApplicable, pass, resultOf } from '../lib/result.ts';
+import { msg, notApplicable, notRun, pass, resultOf } from '../lib/result.ts';
 
 const require = createRequire(import.meta.url);
 const zhTW: { rules: Record<string, { help?: string; description?: string }> } = require('axe-core/locales/zh_TW.json');
@@ -98,11 +98,11 @@ function axeRule(info: AxeRuleInfo): PageRule {
       ...(info.actIds?.length ? { actIds: info.actIds } : {}),
     },
     check(page) {
-      if (!page.axe) return notApplicable();
+      if (!page.axe) return notRun();
       const v = page.axe.violations.find((r) => r.id === id);
       if (v) return resultOf(axeFindings(v));
       if (page.axe.passes.includes(id) || page.axe.incomplete.some((r) => r.id === id)) return pass();
-      return notApplicable();
+      return page.axe.inapplicable.includes(id) ? notApplicable() : notRun();
     },
   };
 }
