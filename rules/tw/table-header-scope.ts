@@ -1,5 +1,7 @@
-// tw/table-header-scope (HM1130101C ★): every header cell (th) of a table needs a scope, or an id that
-// data cells point to with headers. WCAG lets simple tables go without; Freego does not.
+// tw/table-header-scope (HM1130101C ★): in a table with header cells in more than one row (the annex's
+// condition: more than one tr containing th, i.e. row headers or stacked header rows), every header cell
+// needs a scope, or an id that data cells point to with headers. WCAG lets browsers infer these; the annex
+// does not. A single header row is unambiguous and left alone.
 import type { FindingDraft, PageRule } from '../../core/types.ts';
 import { normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
 import { msg, notApplicable, resultOf } from '../lib/result.ts';
@@ -19,10 +21,10 @@ export const tableHeaderScope: PageRule = {
     twCodes: { '115.11': ['HM1130101C'], '110.07': ['HM1130101C'] },
     level: 'A',
     requires: ['html'],
-    title: msg('表格標頭儲存格須設定 scope', 'Table header cells need a scope'),
+    title: msg('多列標頭的表格須以 scope 標示標頭方向', 'Header cells of tables with headers in several rows need a scope'),
     description: msg(
-      '表格的每個標頭儲存格（th）都須以 scope="col"/"row" 標示其方向，或以 id 搭配資料格的 headers 屬性關聯；簡單表格也不例外（網站無障礙規範 HM1130101C）。',
-      'Every header cell (th) needs scope="col"/"row", or an id that data cells reference with headers, even in simple tables (Taiwan accessibility spec HM1130101C).',
+      '表格中有多於一列含標頭儲存格（th）時（例如同時有欄標頭與列標頭），每個 th 都須以 scope="col"/"row" 標示方向，或以 id 搭配資料格的 headers 屬性關聯（網站無障礙規範 HM1130101C）。',
+      'When header cells (th) appear in more than one row of a table (e.g. both column and row headers), every th needs scope="col"/"row", or an id that data cells reference with headers (Taiwan accessibility spec HM1130101C).',
     ),
     howToFix: msg('欄標頭加 scope="col"，列標頭加 scope="row"。', 'Add scope="col" to column headers and scope="row" to row headers.'),
     helpUrl: 'https://www.w3.org/WAI/WCAG22/Techniques/html/H63',
@@ -37,7 +39,8 @@ export const tableHeaderScope: PageRule = {
       // Cells of this table only, not of tables nested in it.
       const cells = Array.from(table.querySelectorAll('th, td')).filter((c) => c.closest('table') === table);
       const headers = cells.filter((c) => c.tagName === 'TH');
-      if (!headers.length) continue;
+      const headerRows = new Set(headers.map((th) => th.closest('tr')));
+      if (headerRows.size < 2) continue;
       applicable = true;
       const referenced = new Set(cells.flatMap((c) => (c.getAttribute('headers') ?? '').split(/\s+/).filter(Boolean)));
       for (const th of headers) {

@@ -88,17 +88,16 @@ function CODED_SCS(edition: TwEdition): Set<string> {
 
 /**
  * Codes bearing on a case's ACT rule: the codes its mapped rules (axe rules of the manifest, own rules
- * claiming the ACT id) carry in the edition, of a success criterion the ACT rule maps to, at or below the
- * level. An ACT rule none of whose mapped rules carries such a code is not scored on codes.
+ * claiming the ACT id) carry in the edition, at or below the level. An ACT rule none of whose mapped rules
+ * carries a code is not scored on codes.
  */
 export function bearingCodes(c: ActCase, rules: readonly Rule[] = ALL_RULES, edition: TwEdition = CODE_EDITION, level: A11yLevel = CODE_LEVEL): string[] {
   const byId = new Map(rules.map((r) => [r.meta.id, r]));
-  const scs = new Set(c.successCriteria ?? []);
   const out = new Set<string>();
   for (const id of mappedRuleIds(c, rules)) {
     for (const code of byId.get(id)?.meta.twCodes?.[edition] ?? []) {
       const entry = twCode(edition, code);
-      if (entry && scs.has(entry.sc) && levelRank(entry.level) <= levelRank(level)) out.add(code);
+      if (entry && levelRank(entry.level) <= levelRank(level)) out.add(code);
     }
   }
   return [...out].sort();
