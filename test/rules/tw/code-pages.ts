@@ -118,15 +118,16 @@ export const CODE_CASES: CodeCase[] = [
   {
     code: 'HM1130101C',
     rules: ['tw/table-header-scope'],
+    // Header cells in more than one row (column and row headers): the annex's condition for the code.
     fail: {
-      hyweb: '<table class="table_list"><caption>停水公告</caption><tr><th>區域</th><th>日期</th></tr><tr><td>信義區</td><td>115-11-20</td></tr></table>',
-      legacy: '<table border="1" cellpadding="3"><tr><th>項目</th><th>規費</th></tr><tr><td>戶籍謄本</td><td>15元</td></tr></table>',
-      modern: '<table><thead><tr><th>Service</th><th>Hours</th></tr></thead><tbody><tr><td>Counter</td><td>9–17</td></tr></tbody></table>',
+      hyweb: '<table class="table_list"><caption>停水公告</caption><tr><th>區域</th><th>日期</th></tr><tr><th>信義區</th><td>115-11-20</td></tr></table>',
+      legacy: '<table border="1" cellpadding="3"><tr><th>項目</th><th>規費</th></tr><tr><th>戶籍謄本</th><td>15元</td></tr></table>',
+      modern: '<table><thead><tr><th>Service</th><th>Hours</th></tr></thead><tbody><tr><th>Counter</th><td>9–17</td></tr></tbody></table>',
     },
     pass: {
-      hyweb: '<table class="table_list"><caption>停水公告</caption><tr><th scope="col">區域</th><th scope="col">日期</th></tr><tr><td>信義區</td><td>115-11-20</td></tr></table>',
-      legacy: '<table border="1" cellpadding="3"><tr><th scope="col">項目</th><th scope="col">規費</th></tr><tr><td>戶籍謄本</td><td>15元</td></tr></table>',
-      modern: '<table><thead><tr><th id="svc">Service</th><th id="hrs">Hours</th></tr></thead><tbody><tr><td headers="svc">Counter</td><td headers="hrs">9–17</td></tr></tbody></table>',
+      hyweb: '<table class="table_list"><caption>停水公告</caption><tr><th scope="col">區域</th><th scope="col">日期</th></tr><tr><th scope="row">信義區</th><td>115-11-20</td></tr></table>',
+      legacy: '<table border="1" cellpadding="3"><tr><th scope="col">項目</th><th scope="col">規費</th></tr><tr><th scope="row">戶籍謄本</th><td>15元</td></tr></table>',
+      modern: '<table><thead><tr><th id="svc">Service</th><th id="hrs">Hours</th></tr></thead><tbody><tr><th id="ctr" headers="svc">Counter</th><td headers="hrs ctr">9–17</td></tr></tbody></table>',
     },
   },
   {

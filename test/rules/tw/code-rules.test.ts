@@ -106,16 +106,19 @@ describe('HM1240401C / HM3240900C: links in context and stand-alone links', () =
 });
 
 describe('HM1130101C tw/table-header-scope', () => {
-  it('requires scope or a headers reference on every th, table by table', () => {
-    expect(count(tableHeaderScope, '<table><tr><th>名稱</th><th scope="col">日期</th></tr><tr><td>a</td><td>b</td></tr></table>')).toBe(1);
-    expect(count(tableHeaderScope, '<table><tr><th scope="colgroup">名稱</th></tr><tr><td>a</td></tr></table>')).toBe(0);
-    expect(count(tableHeaderScope, '<table><tr><th id="n">名稱</th></tr><tr><td headers="n">a</td></tr></table>')).toBe(0);
+  const twoWay = (first: string, rowHeader: string, cell = '<td>15元</td>') => `<table><tr>${first}<th scope="col">規費</th></tr><tr>${rowHeader}${cell}</tr></table>`;
+  it('in tables with header cells in more than one row, requires scope or a headers reference on every th', () => {
+    expect(count(tableHeaderScope, twoWay('<th>項目</th>', '<th>謄本</th>'))).toBe(2);
+    expect(count(tableHeaderScope, twoWay('<th scope="col">項目</th>', '<th scope="row">謄本</th>'))).toBe(0);
+    expect(count(tableHeaderScope, twoWay('<th scope="colgroup">項目</th>', '<th scope="rowgroup">謄本</th>'))).toBe(0);
+    expect(count(tableHeaderScope, twoWay('<th id="i">項目</th>', '<th id="r" headers="i">謄本</th>', '<td headers="r">15元</td>'))).toBe(0);
     // An id nothing points to is no association.
-    expect(count(tableHeaderScope, '<table><tr><th id="n">名稱</th></tr><tr><td>a</td></tr></table>')).toBe(1);
-    expect(count(tableHeaderScope, '<table><tr><td><table><tr><th>內層</th></tr></table></td></tr></table>')).toBe(1);
+    expect(count(tableHeaderScope, twoWay('<th id="i">項目</th>', '<th scope="row">謄本</th>'))).toBe(1);
+    expect(count(tableHeaderScope, `<table><tr><td><table><tr><th>內層</th></tr><tr><th>x</th></tr></table></td></tr></table>`)).toBe(2);
   });
-  it('skips layout tables and tables without header cells', () => {
-    expect(check(tableHeaderScope, '<table role="presentation"><tr><th>x</th></tr></table>').applicable).toBe(false);
+  it('leaves alone a single header row, layout tables and tables without header cells', () => {
+    expect(check(tableHeaderScope, '<table><tr><th>名稱</th><th>日期</th></tr><tr><td>a</td><td>b</td></tr></table>').applicable).toBe(false);
+    expect(check(tableHeaderScope, '<table role="presentation"><tr><th>x</th></tr><tr><th>y</th></tr></table>').applicable).toBe(false);
     expect(check(tableHeaderScope, '<table><tr><td>x</td></tr></table>').applicable).toBe(false);
   });
 });
