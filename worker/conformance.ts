@@ -70,7 +70,8 @@ export function computeConformance(input: ConformanceInput): { site: Conformance
       stat.findings += findings;
       codes.push({ code: c.code, status, findings });
     }
-    pages.set(page.url, { meets: meetsLevel(codes.map((x) => ({ ...x, level: catalogue.find((c) => c.code === x.code)!.level })), input.level), codes });
+    const judged = codes.filter((x) => !input.offCodes.includes(x.code)).map((x) => ({ ...x, level: catalogue.find((c) => c.code === x.code)!.level }));
+    pages.set(page.url, { meets: meetsLevel(judged, input.level), codes });
   }
 
   const codes: ConformanceCode[] = catalogue.map((c) => {
@@ -87,7 +88,8 @@ export function computeConformance(input: ConformanceInput): { site: Conformance
     site: {
       edition: input.edition,
       level: input.level,
-      meets: input.pages.length ? meetsLevel(codes, input.level) : null,
+      // Codes switched off in the config are left out of the verdict (the user's explicit choice).
+      meets: input.pages.length ? meetsLevel(codes.filter((c) => !input.offCodes.includes(c.code)), input.level) : null,
       codes,
       pagesChecked: input.pages.length,
       pagesNotChecked: input.pagesNotChecked,
