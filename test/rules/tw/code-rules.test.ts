@@ -225,3 +225,34 @@ describe('AAA CSS rules', () => {
     expect(check(fixedColours, both, 'zh-Hant-TW', '<link rel="alternate stylesheet" href="hc.css" title="高對比">').findings).toEqual([]);
   });
 });
+
+describe('levels and review items through assembly', () => {
+  const assemble = async (level: 'A' | 'AA' | 'AAA', html: string) => {
+    const { assembleSiteResult } = await import('../../../worker/assemble.ts');
+    const { defaultConfig } = await import('../../../core/config.ts');
+    const { makeSite } = await import('../../helpers/artifacts.ts');
+    const config = defaultConfig();
+    config.level = level;
+    config.twEdition = '115.11';
+    const engines = { govcheck: 't', 'axe-core': 't', lighthouse: null, chromium: null, ruleset: 't' };
+    return assembleSiteResult({ site: makeSite([makePage(html)]), categories: ['governance'], config, now: new Date('2026-12-01T00:00:00Z'), lang: 'en', engines, startedAt: new Date(), skippedPages: [] });
+  };
+  const html = doc('<p>好消息 🎉 <a href="/a">公告</a></p><style>p{line-height:20px}</style>');
+
+  it('AAA code rules run only at level AAA', async () => {
+    const rulesAt = async (level: 'A' | 'AA' | 'AAA') => new Set((await assemble(level, html)).pages[0]!.findings.map((f) => f.rule));
+    expect((await rulesAt('AA')).has('tw/absolute-line-height')).toBe(false);
+    expect((await rulesAt('AA')).has('tw/link-title-in-context')).toBe(true);
+    const aaa = await rulesAt('AAA');
+    expect(aaa.has('tw/absolute-line-height')).toBe(true);
+    expect([...aaa].filter((r) => r.startsWith('tw/')).length).toBeGreaterThan([...(await rulesAt('AA'))].filter((r) => r.startsWith('tw/')).length);
+  });
+
+  it('review items of a rule reach the page needsReview with the rule id, and findings carry the edition\'s codes', async () => {
+    const page = (await assemble('AA', html)).pages[0]!;
+    const review = page.needsReview.find((n) => n.rule === 'tw/text-art-title');
+    expect(review?.nodes).toHaveLength(1);
+    expect(review?.nodes[0]!.reason).toContain('emoji');
+    expect(page.findings.find((f) => f.rule === 'tw/link-title-in-context')?.twCodes).toEqual(['HM1240401C']);
+  });
+});
