@@ -437,6 +437,9 @@ export interface RuleMeta {
    * of a check is the union over the selected rules, and the engine lets a rule read nothing else.
    */
   requires: ArtifactName[];
+  /** Lowest conformance level (--level) at which the rule runs; absent: it runs at every level. Equals the
+   * lowest level of its twCodes in the code catalogue (AAA rules such as CS3140801C run only at AAA). */
+  level?: A11yLevel;
   title: Localized;
   description: Localized;
   howToFix: Localized;
@@ -468,6 +471,8 @@ export interface FindingDraft {
 export interface RuleResult {
   applicable: boolean;
   findings: FindingDraft[];
+  /** Elements a person must judge (never failures): listed with the page's needsReview, like axe's "incomplete". */
+  needsReview?: FindingDraft[];
   /** false: the rule could not check this page at all (its engine did not run there), so codes it checks stay "not-checked". */
   ran?: boolean;
 }

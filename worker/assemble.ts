@@ -23,7 +23,7 @@ import type {
   SiteResult,
   TwEdition,
 } from '../core/types.ts';
-import { defaultEdition } from '../core/tw-a11y.ts';
+import { defaultEdition, levelRank } from '../core/tw-a11y.ts';
 import { selectRules } from '../rules/index.ts';
 import { contextView, pageOf, siteView } from '../rules/artifact-view.ts';
 import { markReadiness } from '../rules/tw/lib/mark.ts';
@@ -107,6 +107,17 @@ function toFinding(meta: RuleMeta, d: FindingDraft, pageUrl: string, lang: Lang,
   return f;
 }
 
+/** A rule's "needs review" items on one page, in the shape axe's incomplete results take. */
+function ruleReviewOf(meta: RuleMeta, drafts: FindingDraft[], lang: Lang): NeedsReview {
+  return {
+    rule: meta.id,
+    impact: meta.severity,
+    help: meta.title[lang] || meta.title.en,
+    helpUrl: meta.helpUrl ?? '',
+    nodes: drafts.slice(0, 20).map((d) => ({ selector: d.selector ?? '', snippet: d.snippet ?? '', reason: d.message[lang] || d.message.en })),
+  };
+}
+
 function needsReviewOf(page: PageArtifacts): NeedsReview[] {
   return (page.axe?.incomplete ?? []).map((r) => ({
     rule: `axe/${r.id}`,
@@ -121,13 +132,15 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
   const { site, config, lang } = input;
   const edition = editionOf(config, input.now);
   const level = config.level;
-  const selected = selectRules(input.categories, config.disabledRules);
+  // Rules of a higher conformance level than the one checked (AAA code rules at AA) do not run.
+  const selected = selectRules(input.categories, config.disabledRules).filter((r) => !r.meta.level || levelRank(r.meta.level) <= levelRank(level));
   const rules = selected.filter((r) => r.meta.phase !== 'conformance');
   // An expired waiver stops hiding findings (the check command warns about it).
   const waivers = config.waivers.filter((w) => !waiverExpired(w, input.now));
   const ctx: RuleContext = { now: input.now, options: config.ruleOptions, site };
   const runs: RuleRun[] = [];
   const findingsByPage = new Map<string, Finding[]>(site.pages.map((p) => [p.url, []]));
+  const reviewByPage = new Map<string, NeedsReview[]>(site.pages.map((p) => [p.url, []]));
   const outcomes: RuleOutcome[] = [];
   const ruleErrors: string[] = [];
   const startUrl = site.pages[0]?.url ?? site.startUrl;
@@ -180,6 +193,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
       if (r.applicable) applicable++;
       if (r.findings.length) failed++;
       place(rule.meta, r.findings, page.url);
+      if (r.needsReview?.length) reviewByPage.get(page.url)?.push(ruleReviewOf(rule.meta, r.needsReview, lang));
       if (r.ran === false || lacksArtifacts(rule.meta, page)) continue;
       ran++;
       runs.push({ rule: rule.meta.id, page: page.url, applicable: r.applicable });
@@ -221,7 +235,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
       sampledBecause: p.sampledBecause,
       title: p.title,
       findings,
-      needsReview: needsReviewOf(p),
+      needsReview: [...needsReviewOf(p), ...(reviewByPage.get(p.url) ?? [])],
       vitals: p.vitals,
       timings: p.timings,
       accessibilityScore: input.categories.includes('accessibility') && p.axe ? pageAccessibilityScore(findings) : null,

@@ -25,6 +25,8 @@ export const tableHeaderHasCells: PageRule = {
     scope: 'page',
     pages: 'all',
     wcag: ['1.3.1'],
+    twCodes: { '115.11': ['HM1130101C'], '110.07': ['HM1130101C'] },
+    level: 'A',
     actIds: ['d0f69e'],
     title: msg('表格標頭須對應到資料儲存格', 'Table header cells label at least one cell'),
     description: msg(

@@ -16,6 +16,7 @@ export const decorativeImageTitle: PageRule = {
     pages: 'all',
     wcag: ['1.1.1'],
     twCodes: { '115.11': ['HM1110106C'], '110.07': ['HM1110106C'] },
+    level: 'A',
     title: msg('裝飾性圖片（alt=""）不應有 title', 'Decorative images (alt="") should not have a title'),
     description: msg(
       'alt 為空字串表示圖片僅供裝飾、輔助科技應忽略；若同時設定 title，會產生矛盾的替代文字（網站無障礙規範 HM1110106C）。',

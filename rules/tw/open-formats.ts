@@ -90,6 +90,7 @@ export const openFormats: PageRule = {
     pages: 'all',
     wcag: [],
     twCodes: { '115.11': ['ME1320200C'], '110.07': ['ME1320200C'] },
+    level: 'A',
     title: msg('文件下載應同時提供開放格式（ODF 或 PDF）', 'Document downloads should also be offered in an open format (ODF or PDF)'),
     description: msg(
       '提供 doc、docx、xls、xlsx、ppt、pptx 等檔案下載時，應同時提供 ODF（odt、ods、odp）或 PDF 格式（網站無障礙規範 ME1320200C；國家發展委員會 ODF 政策）。',

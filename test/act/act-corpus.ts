@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultConfig } from '../../core/config.ts';
-import type { Rule, SiteResult } from '../../core/types.ts';
+import { levelRank, twCode } from '../../core/tw-a11y.ts';
+import type { A11yLevel, Rule, SiteResult, TwEdition } from '../../core/types.ts';
 import { ALL_RULES } from '../../rules/index.ts';
 import type { CheckOptions } from '../../worker/site-checker.ts';
 
@@ -21,6 +22,8 @@ export interface ActCase {
   title: string;
   expected: Expected;
   path: string;
+  /** WCAG SCs the ACT rule maps to for conformance. */
+  successCriteria: string[];
   axeRules: string[];
   axeReportConsistency: 'complete' | 'partial' | 'inconsistent' | 'not-implemented';
   inLatestVersion: boolean;
@@ -49,6 +52,104 @@ export interface CaseOutcome {
   ms: number;
   /** Set when the first run ended in a load/check error and this outcome is from the one retry. */
   retriedAfter?: string;
+  /** The 網站無障礙規範 code layer, when a code bears on the case's rule (see bearingCodes). */
+  codes?: CodeOutcome;
+}
+
+// ---------------------------------------------------------------- the 網站無障礙規範 code layer
+
+/** Edition and level the code layer is scored at (the default level; AAA codes such as HM3240900C demand a
+ * title on every link, which ACT does not). */
+export const CODE_EDITION: TwEdition = '115.11';
+export const CODE_LEVEL: A11yLevel = 'AA';
+
+export interface CodeOutcome {
+  /** Codes that bear on the case's rule. */
+  bearing: string[];
+  /** Of those, the codes findings on the page carry. */
+  reported: string[];
+  agree: boolean;
+}
+
+/** Whether the ACT rule maps to a success criterion that has a machine-check code of the edition. */
+export function concernsCodedSc(c: ActCase, edition: TwEdition = CODE_EDITION): boolean {
+  return (c.successCriteria ?? []).some((sc) => CODED_SCS(edition).has(sc));
+}
+
+const codedScs = new Map<TwEdition, Set<string>>();
+function CODED_SCS(edition: TwEdition): Set<string> {
+  let set = codedScs.get(edition);
+  if (!set) {
+    set = new Set(ALL_RULES.flatMap((r) => (r.meta.twCodes?.[edition] ?? []).map((code) => twCode(edition, code)?.sc).filter((sc): sc is string => !!sc)));
+    codedScs.set(edition, set);
+  }
+  return set;
+}
+
+/**
+ * Codes bearing on a case's ACT rule: the codes its mapped rules (axe rules of the manifest, own rules
+ * claiming the ACT id) carry in the edition, at or below the level. An ACT rule none of whose mapped rules
+ * carries a code is not scored on codes.
+ */
+export function bearingCodes(c: ActCase, rules: readonly Rule[] = ALL_RULES, edition: TwEdition = CODE_EDITION, level: A11yLevel = CODE_LEVEL): string[] {
+  const byId = new Map(rules.map((r) => [r.meta.id, r]));
+  const out = new Set<string>();
+  for (const id of mappedRuleIds(c, rules)) {
+    for (const code of byId.get(id)?.meta.twCodes?.[edition] ?? []) {
+      const entry = twCode(edition, code);
+      if (entry && levelRank(entry.level) <= levelRank(level)) out.add(code);
+    }
+  }
+  return [...out].sort();
+}
+
+/** The code layer of one case: agrees when a bearing code is reported exactly on failed cases. */
+export function scoreCodes(c: ActCase, result: SiteResult | null, error: string | null, rules: readonly Rule[] = ALL_RULES): CodeOutcome | undefined {
+  const bearing = bearingCodes(c, rules);
+  if (!bearing.length) return undefined;
+  const page = result?.pages[0];
+  const reported = [...new Set((page?.findings ?? []).flatMap((f) => f.twCodes ?? []).filter((code) => bearing.includes(code)))].sort();
+  const agree = !error && (c.expected === 'failed' ? reported.length > 0 : reported.length === 0);
+  return { bearing, reported, agree };
+}
+
+export interface CodeTally {
+  code: string;
+  /** Failed cases the code bears on, and those where it was reported. */
+  failed: number;
+  caught: number;
+  /** Passed and inapplicable cases the code bears on, and those where it was reported anyway. */
+  clean: number;
+  falseReports: number;
+}
+
+/** Per-code counts over scored outcomes, in code order. */
+export function codeTallies(outcomes: CaseOutcome[]): CodeTally[] {
+  const by = new Map<string, CodeTally>();
+  for (const o of outcomes) {
+    if (!o.codes) continue;
+    for (const code of o.codes.bearing) {
+      const t = by.get(code) ?? { code, failed: 0, caught: 0, clean: 0, falseReports: 0 };
+      const hit = o.codes.reported.includes(code);
+      if (o.expected === 'failed') {
+        t.failed++;
+        if (hit && !o.error) t.caught++;
+      } else {
+        t.clean++;
+        if (hit) t.falseReports++;
+      }
+      by.set(code, t);
+    }
+  }
+  return [...by.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** The closing line of the code layer. */
+export function codesLine(outcomes: CaseOutcome[]): string {
+  const scored = outcomes.filter((o) => o.codes);
+  const agree = scored.filter((o) => o.codes!.agree).length;
+  const over = codeTallies(outcomes).filter((t) => t.falseReports > t.caught).map((t) => t.code);
+  return `codes: ${CODE_EDITION} ${CODE_LEVEL} agree ${agree}/${scored.length} ${pct({ agree, total: scored.length })}; codes reported on more passed/inapplicable than caught failed: ${over.length ? over.join(', ') : 'none'}`;
 }
 
 export function loadManifest(root = CORPUS_ROOT): ActCase[] {
@@ -77,12 +178,16 @@ export function mappedRuleIds(c: ActCase, rules: readonly Rule[] = ALL_RULES): S
 }
 
 export function checkOptionsFor(axeRules: string[]): CheckOptions {
+  const config = defaultConfig();
+  // The code layer: 115.11 codes at the default level; the tw/* code rules are governance rules.
+  config.twEdition = CODE_EDITION;
+  config.level = CODE_LEVEL;
   return {
-    categories: ['accessibility'],
+    categories: ['accessibility', 'governance'],
     maxPages: 1,
     now: new Date(),
     allowPrivate: true,
-    config: defaultConfig(),
+    config,
     lang: 'en',
     axeRules,
     loopbackOnly: true,
@@ -111,6 +216,7 @@ export function scoreCase(c: ActCase, result: SiteResult | null, ms: number, fai
   }
   const violated = Object.keys(violations).length > 0;
   const agree = !error && (c.expected === 'failed' ? violated : !violated);
+  const codes = scoreCodes(c, result, error, rules);
   return {
     ruleId: c.ruleId,
     caseId: c.caseId,
@@ -125,6 +231,7 @@ export function scoreCase(c: ActCase, result: SiteResult | null, ms: number, fai
     notes,
     offlineCaveat: c.missingAssets.length > 0 || c.externalResources.length > 0,
     ms,
+    ...(codes ? { codes } : {}),
   };
 }
 

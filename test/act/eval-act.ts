@@ -1,7 +1,9 @@
 // `npm run eval:act`: accuracy of the check engine against the W3C ACT test cases.
 // Serves ../shared/corpus/act on 127.0.0.1, checks every case that has mapped axe rules with the real
-// engine (one page, accessibility only, loopback only), scores each case as the corpus README says
-// and prints the figures, ending with the `act:` line.
+// engine (one page, accessibility and the governance tw/* code rules, loopback only), scores each case as
+// the corpus README says and prints the figures, then scores the 網站無障礙規範 code layer (the codes
+// findings carry, only those bearing on each case's rule) on the cases whose ACT rule maps to a success
+// criterion with a machine-check code; it ends with the `act:` and `codes:` lines.
 //   --json <file>        write per-case outcomes
 //   --concurrency <n>    sites checked at once in the one browser (default 3, measured on 2 cores)
 //   --rule <id[,id]>     only these ACT rules (development)
@@ -14,7 +16,13 @@ import { SiteChecker } from '../../worker/site-checker.ts';
 import {
   actLine,
   axeRuleUnion,
+  bearingCodes,
   checkOptionsFor,
+  CODE_EDITION,
+  CODE_LEVEL,
+  codesLine,
+  codeTallies,
+  concernsCodedSc,
   CORPUS_ROOT,
   loadManifest,
   mappedCases,
@@ -40,7 +48,8 @@ const { values } = parseArgs({
   },
 });
 
-const all = mappedCases(loadManifest());
+const manifest = loadManifest();
+const all = mappedCases(manifest);
 const axeRules = axeRuleUnion(all);
 const onlyRules = values.rule ? new Set(values.rule.split(',')) : null;
 const every = Math.max(1, Number(values.every ?? 1) || 1);
@@ -132,9 +141,38 @@ line(`Load/check errors (counted as disagreement): ${errors.length}`);
 for (const o of errors) line(`  ${o.ruleId} ${o.title.padEnd(20)} ${o.error}  ${o.path}`);
 line();
 
+// ---- 網站無障礙規範 code layer: cases whose ACT rule maps to a success criterion that has a machine-check code.
+const coded = manifest.filter((c) => concernsCodedSc(c) && (!onlyRules || onlyRules.has(c.ruleId)));
+const scored = outcomes.filter((o) => o.codes);
+line(`網站無障礙規範 ${CODE_EDITION} codes at level ${CODE_LEVEL}: ${coded.length} ACT cases concern a success criterion with a machine-check code; ${scored.length} scored (a code bears on the case's rule and the case ran)`);
+const unscored = new Map<string, { name: string; n: number; why: string }>();
+for (const c of coded) {
+  if (scored.some((o) => o.ruleId === c.ruleId && o.caseId === c.caseId)) continue;
+  const why = !c.axeRules.length ? 'no axe or own rule implements it' : !bearingCodes(c).length ? 'its rules carry no code of its success criteria' : every > 1 || !cases.includes(c) ? 'not run (--every)' : 'not run';
+  const u = unscored.get(c.ruleId) ?? { name: c.ruleName, n: 0, why };
+  u.n++;
+  unscored.set(c.ruleId, u);
+}
+line(`  not scored: ${[...unscored.values()].reduce((n, u) => n + u.n, 0)} cases of ${unscored.size} rules`);
+for (const [id, u] of [...unscored].sort(([a], [b]) => a.localeCompare(b))) line(`    ${id} ${u.name.slice(0, 50).padEnd(50)} ${String(u.n).padStart(3)}  ${u.why}`);
+for (const e of OUTCOMES) {
+  const mine = scored.filter((o) => o.expected === e);
+  row(`codes on ${e}`, { agree: mine.filter((o) => o.codes!.agree).length, total: mine.length });
+}
+row('codes on all scored cases', { agree: scored.filter((o) => o.codes!.agree).length, total: scored.length });
+line('Per code: caught failed / failed it bears on; reported on passed+inapplicable / those it bears on');
+for (const t of codeTallies(outcomes)) {
+  line(`  ${t.code}  caught ${String(t.caught).padStart(3)}/${String(t.failed).padEnd(4)} false ${String(t.falseReports).padStart(3)}/${String(t.clean).padEnd(4)}${t.falseReports > t.caught ? '  ← more false than caught' : ''}`);
+}
+const codeMisses = scored.filter((o) => !o.codes!.agree);
+line(`Code disagreements: ${codeMisses.length}`);
+for (const o of codeMisses) line(`  ${o.ruleId} ${o.title.padEnd(20)} ${o.expected.padEnd(12)} reported: ${o.codes!.reported.join(', ') || '—'}  ${o.path}`);
+line();
+
 const pagesPerMin = outcomes.length / (totalMs / 60_000);
 line(`Throughput: ${pagesPerMin.toFixed(1)} pages/min at concurrency ${concurrency}; total ${(totalMs / 1000).toFixed(1)} s`);
 line(actLine(outcomes));
+line(codesLine(outcomes));
 process.stdout.write(`${out.join('\n')}\n`);
 
 if (values.json) {

@@ -182,3 +182,62 @@ export function capFindings(findings: FindingDraft[], max = MAX_FINDINGS_PER_PAG
   kept[max - 1] = { ...last, data: { ...last.data, moreElements: findings.length - max } };
   return kept;
 }
+
+/** Elements matching `selector` that the markup does not hide (Freego's skip rules), in document order. */
+export function shownElements(page: PageArtifacts, selector: string): Element[] {
+  return Array.from(documentOf(page).querySelectorAll(selector)).filter((el) => !hiddenByMarkup(el));
+}
+
+/** Inline elements: a link inside them is still part of the same run of text. */
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'NOBR']);
+
+/** The nearest ancestor that is not an inline element (paragraph, list item, cell, div …). */
+export function blockOf(el: Element): Element | null {
+  let block: Element | null = el.parentElement;
+  while (block && INLINE.has(block.tagName)) block = block.parentElement;
+  return block;
+}
+
+/** Letters or digits: what makes surrounding text "content" (separators such as | ｜ 、 › are not). */
+const CONTENT_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The text around a link in its block (paragraph, list item, cell …), other links' text left out: a link
+ * "with other content before or after it" (網站無障礙規範 HM1240401C) has some; a stand-alone link
+ * (HM3240900C) has none.
+ */
+export function surroundingTextOf(link: Element): string {
+  const block = blockOf(link);
+  if (!block) return '';
+  let out = '';
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) out += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (el === link || el.tagName === 'A' || ['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT'].includes(el.tagName) || hiddenByMarkup(el)) {
+          out += ' ';
+          continue;
+        }
+        // Only the block's own run of text: nested blocks (a sub-list, a nested div) are other content units.
+        if (!INLINE.has(el.tagName) && el.tagName !== 'BR') continue;
+        walk(el);
+        out += ' ';
+      }
+    }
+  };
+  walk(block);
+  return collapseWhitespace(out);
+}
+
+/** True when the link sits in a run of text (HM1240401C applies), false when it stands alone (HM3240900C). */
+export function linkInContext(link: Element): boolean {
+  return CONTENT_CHAR.test(surroundingTextOf(link));
+}
+
+/** The name a link gets from its content: text, then non-empty alt of images, then aria-label. */
+export function linkContentName(link: Element): string {
+  const alt = Array.from(link.querySelectorAll('img[alt],area[alt],input[type=image][alt]')).map((i) => normalizeText(i.getAttribute('alt') ?? '')).find(Boolean);
+  const svg = Array.from(link.querySelectorAll('svg')).map((s) => normalizeText(s.getAttribute('aria-label') ?? s.querySelector('title')?.textContent ?? '')).find(Boolean);
+  return normalizeText(visibleTextOf(link)) || alt || svg || normalizeText(link.getAttribute('aria-label') ?? '');
+}
