@@ -406,8 +406,15 @@ export interface SiteArtifacts {
 
 // ---------------------------------------------------------------- rules
 
-/** Name of an artifact a rule may read: a PageArtifacts field or a SiteArtifacts field. */
-export type ArtifactName = Exclude<keyof PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'timings' | 'gatherErrors'> | Exclude<keyof SiteArtifacts, 'startUrl' | 'origin' | 'pages' | 'externalNetwork'>;
+/** A PageArtifacts field a rule may read (identity fields such as url are always readable). */
+export type PageArtifactName = Exclude<keyof PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'timings' | 'gatherErrors'>;
+/** A SiteArtifacts field a rule may read (site probes, Lighthouse). */
+export type SiteArtifactName = Exclude<keyof SiteArtifacts, 'startUrl' | 'origin' | 'pages' | 'externalNetwork'>;
+/**
+ * Name of an artifact a rule may read: a PageArtifacts or SiteArtifacts field, or 'narrowLayout' for
+ * layout.narrowScrollWidth (a browser step of its own: the page re-laid out at 320 px).
+ */
+export type ArtifactName = PageArtifactName | SiteArtifactName | 'narrowLayout';
 
 export type RuleScope = 'page' | 'site';
 
@@ -422,8 +429,11 @@ export interface RuleMeta {
   wcag: string[];
   /** Taiwan 網站無障礙規範 codes per edition (e.g. { '115.11': ['HM1110106C'] }) where one applies. */
   twCodes?: TwCodesByEdition;
-  /** Artifacts the rule reads (Lighthouse's requiredArtifacts): the gather plan is the union over selected rules. */
-  requires?: ArtifactName[];
+  /**
+   * Artifacts the rule reads, through helpers included (Lighthouse's requiredArtifacts): the gather plan
+   * of a check is the union over the selected rules, and the engine lets a rule read nothing else.
+   */
+  requires: ArtifactName[];
   title: Localized;
   description: Localized;
   howToFix: Localized;

@@ -22,6 +22,7 @@ import type {
   SiteResult,
 } from '../core/types.ts';
 import { selectRules } from '../rules/index.ts';
+import { contextView, pageOf, siteView } from '../rules/artifact-view.ts';
 import { computeFreshness } from '../rules/freshness/summary.ts';
 import { templateKey } from './sampler.ts';
 import { AXE_VERSION, RULESET_VERSION, VERSION } from '../core/version.ts';
@@ -125,8 +126,11 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
   };
 
   for (const rule of rules) {
+    // Each rule sees only the artifacts it declares (rules/artifact-view.ts).
+    const view = siteView(site, rule.meta.requires);
+    const ruleCtx = contextView(ctx, rule.meta.requires);
     if (rule.meta.scope === 'site') {
-      const r = run(rule, () => (rule as Extract<Rule, { meta: { scope: 'site' } }>).check(site, ctx));
+      const r = run(rule, () => (rule as Extract<Rule, { meta: { scope: 'site' } }>).check(view, ruleCtx));
       if (!r) continue;
       place(rule.meta, r.findings, startUrl);
       if (rule.meta.id !== 'axe') {
@@ -138,7 +142,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
     let failed = 0;
     const pages = rule.meta.pages === 'start' ? site.pages.slice(0, 1) : site.pages;
     for (const page of pages) {
-      const r = run(rule, () => (rule as Extract<Rule, { meta: { scope: 'page' } }>).check(page, { ...ctx, isStartPage: page === site.pages[0] }));
+      const r = run(rule, () => (rule as Extract<Rule, { meta: { scope: 'page' } }>).check(pageOf(view, page), { ...ruleCtx, isStartPage: page === site.pages[0] }));
       if (!r) continue;
       if (r.applicable) applicable++;
       if (r.findings.length) failed++;

@@ -29,6 +29,8 @@ export interface GatherOptions {
   focusOrder: boolean;
   /** Measure horizontal overflow at a 320 px viewport (mobile rules). */
   narrowLayout: boolean;
+  /** Optional in-page artifacts to gather (stylesheets, tables, …; see gather-plan.ts); absent: all. */
+  inPage?: readonly string[];
 }
 
 export interface GatherOutcome {
@@ -155,7 +157,7 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
   const gatherStart = Date.now();
   const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
   const raw = (await withDeadline(
-    page.evaluate(`(${GATHER_SOURCE})(${JSON.stringify({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000 })})`),
+    page.evaluate(`(${GATHER_SOURCE})(${JSON.stringify({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000, want: opts.inPage })})`),
     deadline,
     'gathering',
     opts.pageMs,

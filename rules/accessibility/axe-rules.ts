@@ -43,6 +43,7 @@ export function axeFindings(rule: AxeRuleResult): FindingDraft[] {
 export const axeRules: PageRule = {
   meta: {
     id: 'axe',
+    requires: ['axe'],
     category: 'accessibility',
     severity: 'serious',
     scope: 'page',

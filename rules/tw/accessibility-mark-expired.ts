@@ -14,6 +14,7 @@ function taipeiDate(d: Date): string {
 export const accessibilityMarkExpired: PageRule = {
   meta: {
     id: 'tw/accessibility-mark-expired',
+    requires: ['html', 'links'],
     category: 'governance',
     severity: 'moderate',
     scope: 'page',

@@ -118,6 +118,7 @@ function searchKeyPresent(page: PageArtifacts): boolean {
 export const guideBricks: PageRule = {
   meta: {
     id: 'tw/guide-bricks',
+    requires: ['html', 'links'],
     category: 'governance',
     severity: 'minor',
     scope: 'page',

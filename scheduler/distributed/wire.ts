@@ -8,7 +8,7 @@ import type { Lane } from '../../reports/store/sweeps.ts';
 import type { CheckOptions } from '../../worker/site-checker.ts';
 
 /** CheckOptions as JSON: `now` is an ISO string; no callbacks. Derived, so a new option travels too. */
-export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage'> & { now: string };
+export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage' | 'onCapture'> & { now: string };
 
 /** Which sweep and site a check belongs to, when the caller knows. */
 export interface JobContext {
@@ -35,7 +35,7 @@ export class BadJobError extends Error {
 }
 
 export function toWire(options: CheckOptions): WireCheckOptions {
-  const { now, onPage: _callback, ...rest } = options;
+  const { now, onPage: _callback, onCapture: _capture, ...rest } = options;
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new BadJobError('CheckOptions.now is not a valid Date');
   // A JSON round trip now means the worker gets exactly what we hash and send.
   return JSON.parse(JSON.stringify({ ...rest, now: now.toISOString() })) as WireCheckOptions;
