@@ -85,6 +85,7 @@ export class RequestLog {
 }
 
 function withDeadline<T>(promise: Promise<T>, deadline: number, phase: string, budget: number): Promise<T> {
+  promise.catch(() => undefined);
   const left = deadline - Date.now();
   if (left <= 0) return Promise.reject(new PageTimeoutError(phase, budget));
   let timer: NodeJS.Timeout | undefined;

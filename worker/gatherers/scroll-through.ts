@@ -29,7 +29,7 @@ const STEP_WAIT_MS = 110;
 const LAZY_SHARE = 0.25;
 
 // Plain JS source, not a transpiled function (tsx would add helpers the page does not have).
-const SCROLL_SOURCE = `async ({ capMs, maxHeight, stepWaitMs }) => {
+const SCROLL_SOURCE = `async ({ capMs, maxHeight, stepWaitMs, id }) => {
   const t0 = performance.now();
   const left = () => capMs - (performance.now() - t0);
   const se = document.scrollingElement || document.documentElement;
@@ -46,7 +46,8 @@ const SCROLL_SOURCE = `async ({ capMs, maxHeight, stepWaitMs }) => {
   });
   const step = Math.max(200, Math.round(vh * 0.8));
   let y = 0, steps = 0, reachedEnd = false;
-  while (left() > 0) {
+  const stopped = () => window.__govcheckScrollStop === id;
+  while (left() > 0 && !stopped()) {
     const bottom = Math.max(0, Math.min(se.scrollHeight, maxHeight) - vh);
     if (y >= bottom) { reachedEnd = true; break; }
     y = Math.min(y + step, bottom);
@@ -55,7 +56,7 @@ const SCROLL_SOURCE = `async ({ capMs, maxHeight, stepWaitMs }) => {
     await pause(stepWaitMs);
   }
   // Back to the top in the same steps, a frame each, as the rest of the gathering expects.
-  while (y > 0 && left() > -stepWaitMs) {
+  while (y > 0 && left() > -stepWaitMs && !stopped()) {
     y = Math.max(0, y - step);
     to(y);
     steps++;
@@ -65,6 +66,8 @@ const SCROLL_SOURCE = `async ({ capMs, maxHeight, stepWaitMs }) => {
   return { steps, reachedEnd };
 }`;
 
+/** Ends a scroll the worker stopped waiting for (also one that has not started yet), back at the top. */
+const stopSource = (id: string) => `(() => { window.__govcheckScrollStop = ${JSON.stringify(id)}; window.scrollTo(0, 0); })()`;
 const RESTORE_VITALS = `(() => { const s = window.__govcheckVitalsAtLoad, v = window.__govcheckVitals; if (s && v) Object.assign(v, s); delete window.__govcheckVitalsAtLoad; })()`;
 
 /**
@@ -76,20 +79,26 @@ export async function scrollThrough(page: Page, settle: (capMs: number) => Promi
   const scrollCap = Math.round(opts.capMs * (1 - LAZY_SHARE));
   let steps = 0;
   let reachedEnd = false;
+  let timer: NodeJS.Timeout | undefined;
+  const id = `${started}-${Math.random().toString(36).slice(2)}`;
   try {
-    let timer: NodeJS.Timeout | undefined;
-    const run = page.evaluate(`(${SCROLL_SOURCE})(${JSON.stringify({ capMs: scrollCap, maxHeight: opts.maxHeight, stepWaitMs: STEP_WAIT_MS })})`) as Promise<{ steps: number; reachedEnd: boolean }>;
-    // A page whose main thread is stuck never answers: give up well after the cap.
-    const stuck = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('scroll did not return')), opts.capMs + 2000)));
-    const r = await Promise.race([run, stuck]).finally(() => clearTimeout(timer));
-    steps = r.steps;
-    reachedEnd = r.reachedEnd;
-    if (steps > 0) {
-      await settle(Math.max(0, opts.capMs - (Date.now() - started)));
-      await page.evaluate(RESTORE_VITALS);
+    const run = page.evaluate(`(${SCROLL_SOURCE})(${JSON.stringify({ capMs: scrollCap, maxHeight: opts.maxHeight, stepWaitMs: STEP_WAIT_MS, id })})`) as Promise<{ steps: number; reachedEnd: boolean }>;
+    run.catch(() => undefined);
+    // The cap holds on this side too: a busy page (or machine) answers late, and then it is not waited for.
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), opts.capMs)));
+    const r = await Promise.race([run, late]);
+    if (!r) {
+      void page.evaluate(stopSource(id)).catch(() => undefined);
+    } else {
+      steps = r.steps;
+      reachedEnd = r.reachedEnd;
+      if (steps > 0) await settle(Math.max(0, opts.capMs - (Date.now() - started)));
     }
+    if (steps > 0 || !r) void page.evaluate(RESTORE_VITALS).catch(() => undefined);
   } catch {
     /* the page went away or threw: gather what is there */
+  } finally {
+    clearTimeout(timer);
   }
   return { ms: Date.now() - started, steps, reachedEnd };
 }
