@@ -32,8 +32,11 @@ export function isGuideBrickText(text: string): boolean {
 export const BRICK_REGION: Record<'U' | 'C' | 'Z', RegExp> = {
   U: /上方|上端|上面|頁首|页首|頁頭|页头|頁眉|頂端|顶端|標題|标题|選單|选单|導覽|导览|header|top|banner|menu|navigation|\bnav\b/i,
   C: new RegExp(`中央|中間|中间|中心|主要|主${IN}容|${IN}容|content|main|cent(?:er|re)`, 'i'),
-  Z: /下方|下端|下面|頁尾|页尾|頁腳|页脚|底部|底端|footer|bottom/i,
+  Z: /下方|下端|下面|頁尾|页尾|頁腳|页脚|底部|底端|footer|bottom|fat\s*footer/i,
 };
+
+/** Side-column bricks (L 左側, R 右側): optional, never the footer. */
+export const SIDE_BRICK_REGION = /左側|左方|左邊|右側|右方|右邊|側欄|侧栏|側邊|left|right|side/i;
 
 /** A link name that says it opens a new window or tab. */
 export const NEW_WINDOW_TEXT =
