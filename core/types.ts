@@ -237,6 +237,15 @@ export interface PageTimings {
   totalMs: number;
 }
 
+/** The element that widens a page beyond a narrow window. */
+export interface NarrowOverflow {
+  selector: string;
+  /** Its right edge in CSS px (document coordinates). */
+  right: number;
+  width: number;
+  snippet: string;
+}
+
 /** One hop on the way to a page: the URL left, its status, and how it moved on. */
 export interface RedirectHop {
   url: string;
@@ -287,8 +296,10 @@ export interface PageArtifacts {
     viewportWidth: number;
     scrollWidth: number;
     documentHeight: number;
-    /** document scrollWidth when the viewport is 320 CSS px wide (null when not measured). */
+    /** document scrollWidth when the viewport is 320 CSS px wide, measured after the layout settled (null when not measured). */
     narrowScrollWidth: number | null;
+    /** At 320 CSS px: the element that sticks out furthest (absent when nothing overflows or not measured). */
+    narrowOverflow?: NarrowOverflow | null;
   };
   axe: AxeArtifact | null;
   /** Data tables and ARIA tables/grids of the top document (absent in artifacts saved before they were gathered). */

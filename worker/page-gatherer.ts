@@ -5,6 +5,7 @@ import type { Page, Response } from 'playwright-core';
 import type { AxeArtifact, FocusStop, PageArtifacts, RequestIssue } from '../core/types.ts';
 import { runAxe, type AxeRunOptions } from './axe-runner.ts';
 import { PageTimeoutError } from './failure.ts';
+import { measureNarrowLayout } from './gatherers/narrow-layout.ts';
 import { NavigationWatch } from './gatherers/settle.ts';
 
 const inPage = (name: string) => readFileSync(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
@@ -102,19 +103,6 @@ async function recordFocusOrder(page: Page): Promise<FocusStop[]> {
   return stops;
 }
 
-async function measureNarrowScrollWidth(page: Page): Promise<number | null> {
-  const original = page.viewportSize();
-  if (!original) return null;
-  try {
-    await page.setViewportSize({ width: 320, height: original.height });
-    return (await page.evaluate(
-      'new Promise((r) => requestAnimationFrame(() => r(Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0))))',
-    )) as number;
-  } finally {
-    await page.setViewportSize(original);
-  }
-}
-
 export async function gatherPage(page: Page, url: string, log: RequestLog, opts: GatherOptions): Promise<GatherOutcome> {
   const watch = await NavigationWatch.start(page);
   try {
@@ -180,7 +168,9 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
     });
   }
   if (opts.narrowLayout) {
-    raw.layout.narrowScrollWidth = await withDeadline(measureNarrowScrollWidth(page), deadline, 'narrow layout', opts.pageMs).catch(() => null);
+    const narrow = await withDeadline(measureNarrowLayout(page), deadline, 'narrow layout', opts.pageMs).catch(() => null);
+    raw.layout.narrowScrollWidth = narrow?.scrollWidth ?? null;
+    raw.layout.narrowOverflow = narrow?.overflow ?? null;
   }
   let html = await withDeadline(page.content(), deadline, 'DOM serialisation', opts.pageMs);
   if (html.length > MAX_HTML) html = html.slice(0, MAX_HTML);
