@@ -133,8 +133,12 @@ export class NavigationWatch {
   };
   /** Document bodies are read as they arrive: a document replaced at once (refresh at 0 s) loses its body. */
   private readonly onResponse = (r: Response) => {
-    if (r.request().isNavigationRequest() && r.frame() === this.page.mainFrame()) void refreshOf(r);
+    if (!r.request().isNavigationRequest() || r.frame() !== this.page.mainFrame()) return;
+    if (r.status() === 204) this.noDocument.add(r.request());
+    else void refreshOf(r);
   };
+  /** Navigation requests answered 204 No Content: the current document stays. */
+  private readonly noDocument = new Set<Request>();
   private readonly lockHandler = (route: Route) => {
     const r = route.request();
     if (this.locked && r.isNavigationRequest() && r.frame() === this.page.mainFrame()) {
@@ -290,6 +294,7 @@ export class NavigationWatch {
         if (parsed.malformed) refresh = { kind: 'meta-refresh', reason: 'malformed', content, delaySeconds: parsed.delaySeconds, url: parsed.url };
         else if (self) refresh = { kind: 'meta-refresh', reason: 'self', content, delaySeconds: parsed.delaySeconds, url: parsed.url };
         else if (parsed.delaySeconds > FOLLOW_MAX_DELAY_S) refresh = { kind: 'meta-refresh', reason: 'delayed', content, delaySeconds: parsed.delaySeconds, url: parsed.url };
+        else if (this.triedAndFailed(parsed.url!)) refresh = { kind: 'meta-refresh', reason: 'not-followed', content, delaySeconds: parsed.delaySeconds, url: parsed.url };
         else if (hops < MAX_CLIENT_HOPS && Date.now() < opts.deadline) {
           // A delayed redirect the load did not wait for: follow it now, as the visitor would be moved.
           const next = await this.follow(parsed.url!, opts);
@@ -308,6 +313,11 @@ export class NavigationWatch {
       break;
     }
     return { response, redirects, refresh };
+  }
+
+  /** The browser already tried this target during the load and it brought no document (failed, 204). */
+  private triedAndFailed(url: string): boolean {
+    return this.navRequests.some((r) => sameDocument(r.url(), url) && (r.failure() !== null || this.noDocument.has(r)));
   }
 
   /** Our own navigation to a delayed redirect's target; null when it did not load (the page stays). */
