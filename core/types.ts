@@ -252,7 +252,7 @@ export interface RedirectHop {
   status: number;
   /** 'http' (3xx Location), 'meta-refresh' (<meta http-equiv="refresh">) or 'script' (a script set location); absent in artifacts saved before kinds were recorded. */
   kind?: 'http' | 'meta-refresh' | 'script';
-  /** Meta refresh: seconds the page waited before moving on. */
+  /** Meta refresh: seconds the page waited before moving on (when its markup could be read). */
   delaySeconds?: number;
 }
 

@@ -97,7 +97,9 @@ describe('client-side navigation after load', () => {
     const a = await gather('/cross');
     expect(a.finalUrl).toBe(`${moved.url}/new/`);
     expect(a.title).toBe('新網站');
-    expect(a.redirects).toEqual([{ url: `${site.url}/cross`, status: 200, kind: 'meta-refresh', delaySeconds: 0 }]);
+    expect(a.redirects).toHaveLength(1);
+    // delaySeconds is recorded when the replaced document's markup could still be read (best effort).
+    expect(a.redirects[0]).toMatchObject({ url: `${site.url}/cross`, status: 200, kind: 'meta-refresh' });
   }, 60_000);
 
   it.each([
