@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultConfig } from '../core/config.ts';
 import { mapLimit } from '../core/concurrency.ts';
-import type { SiteResult } from '../core/types.ts';
+import type { Category, SiteResult } from '../core/types.ts';
 import { generateBenchSites } from '../fixtures/bench.ts';
 import { serveSiteSet } from '../fixtures/serve.ts';
 import { DEFAULT_AXE_TAGS } from '../worker/axe-runner.ts';
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     'baseline-concurrency': { type: 'string', default: `${availableParallelism()},${availableParallelism() + 1}` },
     'with-lighthouse': { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
+    /** Categories to check (default: all but performance; --with-lighthouse adds it): a cheaper plan gathers less. */
+    only: { type: 'string' },
   },
 });
 const SITES = Number(values.sites);
@@ -95,7 +97,11 @@ async function runGovcheck(urls: string[], withLighthouse: boolean): Promise<Gov
   const rss = new MemorySampler();
   rss.start();
   const started = Date.now();
-  const categories = withLighthouse ? (['accessibility', 'freshness', 'governance', 'security', 'performance'] as const) : (['accessibility', 'freshness', 'governance', 'security'] as const);
+  const categories = values.only
+    ? (values.only.split(',') as Category[])
+    : withLighthouse
+      ? (['accessibility', 'freshness', 'governance', 'security', 'performance'] as const)
+      : (['accessibility', 'freshness', 'governance', 'security'] as const);
   const results = await mapLimit(urls, CONCURRENCY, (url) =>
     checker.check(url, { categories: [...categories], maxPages: PAGES, now: new Date(), allowPrivate: true, config, lang: 'zh-TW' }),
   );
@@ -164,7 +170,7 @@ async function main() {
     console.error(`bench: baseline at concurrency ${best} on all ${sitePages.flat().length} pages …`);
     const base = await runBaseline(sitePages, best);
 
-    const stage = (k: 'navigationMs' | 'settleMs' | 'axeMs' | 'gatherMs') => gc.results.flatMap((r) => r.pages).reduce((a, p) => a + p.timings[k], 0);
+    const stage = (k: 'navigationMs' | 'settleMs' | 'scrollMs' | 'axeMs' | 'gatherMs') => gc.results.flatMap((r) => r.pages).reduce((a, p) => a + (p.timings[k] ?? 0), 0);
     const siteStage = (k: 'probes' | 'rules' | 'lighthouseWait') => gc.results.reduce((a, r) => a + (r.stageMs?.[k] ?? 0), 0);
     const failed = gc.results.filter((r) => r.status !== 'ok');
     const gcRate = perMin(gc.pages, gc.wallMs);
@@ -178,6 +184,7 @@ async function main() {
       ['govcheck peak memory (PSS, all processes)', `${gc.peakMb} MB`],
       ['stage: navigation (sum over pages)', `${fmt(stage('navigationMs') / 1000)} s`],
       ['stage: settle (network quiet)', `${fmt(stage('settleMs') / 1000)} s`],
+      ['stage: scroll-through (lazy content; mean per page)', `${fmt(stage('scrollMs') / 1000)} s (${fmt(stage('scrollMs') / Math.max(1, gc.pages))} ms)`],
       ['stage: axe-core', `${fmt(stage('axeMs') / 1000)} s`],
       ['stage: gathering (DOM, links, tab order, layout)', `${fmt(stage('gatherMs') / 1000)} s`],
       ['stage: site probes not overlapped (robots, links, dirs…)', `${fmt(siteStage('probes') / 1000)} s`],

@@ -1,7 +1,9 @@
 // Flag parsing shared by every command: unknown flags and bad values are usage errors (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, defaultConfig, loadConfig, type GovcheckConfig } from '../core/config.ts';
-import { CATEGORIES, type Category } from '../core/types.ts';
+import { ConfigError, defaultConfig, loadConfig, validateRuleIds, type GovcheckConfig } from '../core/config.ts';
+import { defaultEdition, parseEdition, parseLevel } from '../core/tw-a11y.ts';
+import { A11Y_LEVELS, CATEGORIES, TW_EDITIONS, type Category } from '../core/types.ts';
+import { ALL_RULES, ruleById } from '../rules/index.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -65,9 +67,36 @@ export function nowFlag(value: string | undefined): Date {
 /** --config: the file's config, or the defaults; a bad file is a usage error naming the field. */
 export function configFlag(file: string | undefined): GovcheckConfig {
   try {
-    return file ? loadConfig(file) : defaultConfig();
+    if (!file) return defaultConfig();
+    const cfg = loadConfig(file);
+    validateRuleIds(cfg, (id) => ruleById(id) !== undefined, ALL_RULES.map((r) => r.meta.id), file);
+    return cfg;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(`--config ${e.message}`);
     throw e;
   }
+}
+
+/** Help lines for --level and --tw-edition (check, sweep). */
+export const TW_FLAGS_HELP = `  --level <A|AA|AAA>     網站無障礙規範 level: axe tags run and codes judged (default AA; config "level")
+  --tw-edition <e>       網站無障礙規範 edition ${TW_EDITIONS.join('|')} (default: 115.11 when --now is on or after
+                         2026-11-30, else 110.07; config "twEdition")`;
+
+/**
+ * --level / --tw-edition over the config file's values; the edition is resolved here (from --now when neither
+ * flag nor file sets it), so every result and every distributed job carries a concrete edition.
+ */
+export function applyTwFlags(config: GovcheckConfig, level: string | undefined, edition: string | undefined, now: Date | null): void {
+  if (level !== undefined) {
+    const l = parseLevel(level);
+    if (!l) throw new UsageError(`--level: expected ${A11Y_LEVELS.join(', ')}, got "${level}"`);
+    config.level = l;
+  }
+  if (edition !== undefined) {
+    const e = parseEdition(edition);
+    if (!e) throw new UsageError(`--tw-edition: expected ${TW_EDITIONS.join(' or ')}, got "${edition}"`);
+    config.twEdition = e;
+  }
+  // Without a date (a scheduler's firings) an unset edition stays null and follows each firing's date.
+  if (now) config.twEdition ??= defaultEdition(now);
 }

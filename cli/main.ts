@@ -7,6 +7,7 @@ type Command = { run(argv: string[]): Promise<number>; help: string; summary: st
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check.ts'),
+  audit: () => import('./commands/audit.ts'),
   sweep: () => import('./commands/sweep.ts'),
   report: () => import('./commands/report.ts'),
   worker: () => import('./commands/worker.ts'),

@@ -1,8 +1,9 @@
 // The --config file: budgets, thresholds, rule options, scoring weights and waivers.
 // Validation names the field that is wrong, so a CI author can fix the file without reading code.
 import { readFileSync } from 'node:fs';
-import type { Category, RuleOptions } from './types.ts';
-import { CATEGORIES } from './types.ts';
+import type { A11yLevel, Category, RuleOptions, TwEdition } from './types.ts';
+import { CATEGORIES, SEVERITIES, TW_EDITIONS } from './types.ts';
+import { isKnownCode, parseEdition, parseLevel, TW_CODE_PATTERN } from './tw-a11y.ts';
 
 export interface BudgetSpec {
   /** Glob-like URL pattern ('*' wildcard); absent = every site. */
@@ -34,6 +35,14 @@ export interface GovcheckConfig {
   lighthouse: { pages: number | null; formFactor: 'mobile' | 'desktop'; runs: number };
   timeouts: { navigationMs: number; pageMs: number };
   userAgent: string | null;
+  /** 網站無障礙規範 level checked (config `level`, flag --level; default AA). */
+  level: A11yLevel;
+  /** 網站無障礙規範 edition (config `twEdition`, flag --tw-edition); null = from the scan date. */
+  twEdition: TwEdition | null;
+  /** Where each disabled id came from in the file (for error messages). */
+  disabledFrom?: Record<string, string>;
+  /** Codes left out of the conformance verdict (`rules: { "HM1130103C": "off" }`): reported as not-checked. */
+  offCodes: string[];
 }
 
 export const DEFAULT_WEIGHTS: Record<Category, number> = {
@@ -62,7 +71,16 @@ export function defaultConfig(): GovcheckConfig {
     lighthouse: { pages: null, formFactor: 'mobile', runs: 1 },
     timeouts: { navigationMs: 30_000, pageMs: 90_000 },
     userAgent: null,
+    level: 'AA',
+    twEdition: null,
+    offCodes: [],
   };
+}
+
+/** A config stored by an older version (a resumed sweep, a job from an older recorder): fields added since get their defaults. */
+export function withConfigDefaults(cfg: GovcheckConfig): GovcheckConfig {
+  const d = defaultConfig();
+  return { ...d, ...cfg, level: cfg.level ?? d.level, twEdition: cfg.twEdition ?? null, offCodes: cfg.offCodes ?? [], ruleOptions: { ...d.ruleOptions, ...cfg.ruleOptions } };
 }
 
 export class ConfigError extends Error {
@@ -101,7 +119,7 @@ export function loadConfig(file: string): GovcheckConfig {
   return parseConfig(json, file);
 }
 
-const KNOWN_TOP = ['budgets', 'weights', 'thresholds', 'freshness', 'rules', 'disabledRules', 'waivers', 'lighthouse', 'timeouts', 'userAgent', '$schema', 'comment'];
+const KNOWN_TOP = ['budgets', 'weights', 'thresholds', 'freshness', 'accessibilityMark', 'rules', 'disabledRules', 'waivers', 'lighthouse', 'timeouts', 'userAgent', 'level', 'twEdition', '$schema', 'comment'];
 const BUDGET_METRICS = ['lcpMs', 'cls', 'tbtMs', 'fcpMs', 'transferBytes'] as const;
 
 export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
@@ -149,17 +167,49 @@ export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
       (cfg.ruleOptions.freshness as Record<string, number>)[k] = num(file, `freshness.${k}`, v);
     }
   }
+  const mark = json.accessibilityMark ?? (isObject(json.thresholds) ? json.thresholds.accessibilityMark : undefined);
+  if (mark !== undefined) {
+    if (!isObject(mark)) throw new ConfigError(file, 'accessibilityMark', 'expected an object');
+    for (const [k, v] of Object.entries(mark)) {
+      if (k !== 'maxAgeYears') throw new ConfigError(file, `accessibilityMark.${k}`, 'unknown field (known: maxAgeYears)');
+      cfg.ruleOptions.accessibilityMark.maxAgeYears = num(file, 'accessibilityMark.maxAgeYears', v, 1);
+    }
+  }
+  if (json.level !== undefined) {
+    const level = typeof json.level === 'string' ? parseLevel(json.level) : undefined;
+    if (!level) throw new ConfigError(file, 'level', `expected "A", "AA" or "AAA", got ${JSON.stringify(json.level)}`);
+    cfg.level = level;
+  }
+  if (json.twEdition !== undefined) {
+    const ed = typeof json.twEdition === 'string' ? parseEdition(json.twEdition) : undefined;
+    if (!ed) throw new ConfigError(file, 'twEdition', `expected ${TW_EDITIONS.map((e) => `"${e}"`).join(' or ')}, got ${JSON.stringify(json.twEdition)}`);
+    cfg.twEdition = ed;
+  }
   if (json.rules !== undefined) {
     if (!isObject(json.rules)) throw new ConfigError(file, 'rules', 'expected an object keyed by rule id');
     for (const [id, opts] of Object.entries(json.rules)) {
+      if (TW_CODE_PATTERN.test(id)) {
+        // A 網站無障礙規範 code: "off" leaves it out of the verdict.
+        if (!TW_EDITIONS.some((ed) => isKnownCode(ed, id)) || id.endsWith('E')) throw new ConfigError(file, `rules.${id}`, 'not a machine-check (C) code of 網站無障礙規範 115.11 or 110.07');
+        if (opts !== false && opts !== 'off') throw new ConfigError(file, `rules.${id}`, 'a code can only be switched off ("off")');
+        cfg.offCodes.push(id);
+        continue;
+      }
       if (opts === false || opts === 'off') cfg.disabledRules.push(id);
-      else if (isObject(opts)) cfg.ruleOptions.rules[id] = opts;
-      else throw new ConfigError(file, `rules.${id}`, 'expected an options object, false or "off"');
+      else if (isObject(opts)) {
+        if (opts.severity !== undefined && !(SEVERITIES as readonly unknown[]).includes(opts.severity)) {
+          throw new ConfigError(file, `rules.${id}.severity`, `expected one of ${SEVERITIES.join(', ')}, got ${JSON.stringify(opts.severity)}`);
+        }
+        cfg.ruleOptions.rules[id] = opts;
+      } else throw new ConfigError(file, `rules.${id}`, 'expected an options object, false or "off"');
     }
   }
   if (json.disabledRules !== undefined) {
     if (!Array.isArray(json.disabledRules) || json.disabledRules.some((r) => typeof r !== 'string')) throw new ConfigError(file, 'disabledRules', 'expected an array of rule ids');
-    cfg.disabledRules.push(...(json.disabledRules as string[]));
+    (json.disabledRules as string[]).forEach((id, i) => {
+      cfg.disabledFrom = { ...cfg.disabledFrom, [id]: `disabledRules[${i}]` };
+      cfg.disabledRules.push(id);
+    });
   }
   if (json.waivers !== undefined) {
     if (!Array.isArray(json.waivers)) throw new ConfigError(file, 'waivers', 'expected an array');
@@ -192,6 +242,21 @@ export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
     cfg.userAgent = json.userAgent;
   }
   return cfg;
+}
+
+/**
+ * Rule ids in a config must exist: `rules`, `disabledRules` and `waivers` are checked against the registry
+ * (passed in, since core cannot import rules). A 'prefix/*' pattern must match at least one rule.
+ */
+export function validateRuleIds(cfg: GovcheckConfig, isKnown: (id: string) => boolean, allIds: readonly string[], file = 'config'): void {
+  const known = (id: string) => (id.endsWith('/*') ? allIds.some((r) => r.startsWith(id.slice(0, -1))) : isKnown(id));
+  const hint = 'unknown rule id (see `govcheck rules`)';
+  for (const id of Object.keys(cfg.ruleOptions.rules)) if (!known(id)) throw new ConfigError(file, `rules.${id}`, hint);
+  // disabledRules holds both `rules: { id: "off" }` and the `disabledRules` list; name the path it came from.
+  for (const id of cfg.disabledRules) if (!known(id)) throw new ConfigError(file, cfg.disabledFrom?.[id] ?? `rules.${id}`, hint);
+  cfg.waivers.forEach((w, i) => {
+    if (!known(w.rule)) throw new ConfigError(file, `waivers[${i}].rule`, `${hint}: "${w.rule}"`);
+  });
 }
 
 /** '*' matches any run of characters; everything else is literal. */

@@ -232,6 +232,8 @@ export interface RequestIssue {
 export interface PageTimings {
   navigationMs: number;
   settleMs: number;
+  /** Scrolling the page through and back and waiting for the content it loaded (absent in older artifacts). */
+  scrollMs?: number;
   axeMs: number;
   gatherMs: number;
   totalMs: number;
@@ -439,8 +441,15 @@ export interface SiteArtifacts {
 
 // ---------------------------------------------------------------- rules
 
-/** Name of an artifact a rule may read: a PageArtifacts field or a SiteArtifacts field. */
-export type ArtifactName = Exclude<keyof PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'timings' | 'gatherErrors'> | Exclude<keyof SiteArtifacts, 'startUrl' | 'origin' | 'pages' | 'externalNetwork'>;
+/** A PageArtifacts field a rule may read (identity fields such as url are always readable). */
+export type PageArtifactName = Exclude<keyof PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'timings' | 'gatherErrors'>;
+/** A SiteArtifacts field a rule may read (site probes, Lighthouse). */
+export type SiteArtifactName = Exclude<keyof SiteArtifacts, 'startUrl' | 'origin' | 'pages' | 'externalNetwork'>;
+/**
+ * Name of an artifact a rule may read: a PageArtifacts or SiteArtifacts field, or 'narrowLayout' for
+ * layout.narrowScrollWidth (a browser step of its own: the page re-laid out at 320 px).
+ */
+export type ArtifactName = PageArtifactName | SiteArtifactName | 'narrowLayout';
 
 export type RuleScope = 'page' | 'site';
 
@@ -455,8 +464,11 @@ export interface RuleMeta {
   wcag: string[];
   /** Taiwan 網站無障礙規範 codes per edition (e.g. { '115.11': ['HM1110106C'] }) where one applies. */
   twCodes?: TwCodesByEdition;
-  /** Artifacts the rule reads (Lighthouse's requiredArtifacts): the gather plan is the union over selected rules. */
-  requires?: ArtifactName[];
+  /**
+   * Artifacts the rule reads, through helpers included (Lighthouse's requiredArtifacts): the gather plan
+   * of a check is the union over the selected rules, and the engine lets a rule read nothing else.
+   */
+  requires: ArtifactName[];
   title: Localized;
   description: Localized;
   howToFix: Localized;
@@ -466,6 +478,8 @@ export interface RuleMeta {
   tags?: string[];
   /** W3C ACT rule ids this rule implements (scored against the ACT test cases by `npm run eval:act`). */
   actIds?: string[];
+  /** 'conformance': runs after every other rule, with RuleContext.conformance set (e.g. tw/mark-at-risk). */
+  phase?: 'conformance';
 }
 
 export interface FindingDraft {
@@ -486,6 +500,8 @@ export interface FindingDraft {
 export interface RuleResult {
   applicable: boolean;
   findings: FindingDraft[];
+  /** false: the rule could not check this page at all (its engine did not run there), so codes it checks stay "not-checked". */
+  ran?: boolean;
 }
 
 export interface RuleOptions {
@@ -508,6 +524,8 @@ export interface RuleContext {
   now: Date;
   options: RuleOptions;
   site: SiteArtifacts;
+  /** Rules with meta.phase 'conformance' run after the others and see the site's code verdict here. */
+  conformance?: Conformance;
 }
 
 export interface PageRuleContext extends RuleContext {
@@ -564,6 +582,8 @@ export interface PageResult {
   /** Page-level accessibility score (input of the site score). */
   accessibilityScore: number | null;
   error: string | null;
+  /** The page's verdict per 網站無障礙規範 code of the chosen level. */
+  conformance?: PageConformance;
 }
 
 export type CategoryScores = Record<Category | 'overall', number | null>;
@@ -645,6 +665,66 @@ export interface SiteResult {
   skippedPages: { url: string; reason: string }[];
   /** Where the site's time went (ms): page loads, site probes, waiting for Lighthouse, rules. */
   stageMs?: { pages: number; probes: number; lighthouseWait: number; rules: number };
+  /** 網站無障礙規範 edition the codes refer to (contract). */
+  twEdition?: TwEdition;
+  /** Conformance level checked (contract). */
+  level?: A11yLevel;
+  /** Per-code verdict (contract "conformance"); absent when accessibility was not checked. */
+  conformance?: Conformance | null;
+}
+
+// ---------------------------------------------------------------- 網站無障礙規範 conformance (規範檢核)
+
+/** A code's verdict: fail (a finding evidences it), pass (a rule checked it and found nothing), not-applicable
+ * (the rules that check it found nothing to check), not-checked (no rule that checks it ran). */
+export type CodeStatus = 'pass' | 'fail' | 'not-applicable' | 'not-checked';
+
+export interface ConformanceCode {
+  code: string;
+  level: A11yLevel;
+  /** WCAG success criterion. */
+  sc: string;
+  status: CodeStatus;
+  /** Pages failing the code (site verdict) — 0 on a page verdict that passes, 1 when it fails. */
+  pages: number;
+  /** Findings that evidence the code. */
+  findings: number;
+  /** Rule ids that check the code and ran. */
+  rules: string[];
+}
+
+/** The 無障礙標章 on the home page, judged against the site's verdict. */
+export interface MarkReadiness {
+  /** Level the mark claims (from its alt/title/text/image name); A+ counts as A. */
+  level: A11yLevel | null;
+  markNumber: string | null;
+  /** Edition the mark was tested under: 110.07 when issued before 2026-11-30, else 115.11. */
+  edition: TwEdition | null;
+  issued: string | null;
+  expires: string | null;
+  expired: boolean | null;
+  /** Codes at or below the claimed level that fail now (edition of this check). */
+  failingCodes: string[];
+}
+
+export interface Conformance {
+  edition: TwEdition;
+  level: A11yLevel;
+  /** Highest level (up to `level`) whose codes, and every lower level's, pass or do not apply on every checked page. */
+  meets: A11yLevel | null;
+  codes: ConformanceCode[];
+  pagesChecked: number;
+  /** Pages that could not be checked (load failures), Freego's 《頁面載入逾時》. */
+  pagesNotChecked: { url: string; reason: string }[];
+  /** Freego's 《ME1320200C 清單》: proprietary-format downloads without an open alternative. */
+  openFormatList: { pageUrl: string; href: string | null; format: string | null; snippet: string | null }[];
+  mark?: MarkReadiness | null;
+}
+
+/** One page's verdict per code. */
+export interface PageConformance {
+  meets: A11yLevel | null;
+  codes: { code: string; status: CodeStatus; findings: number }[];
 }
 
 export interface CheckReport {

@@ -32,3 +32,9 @@ export function safeHref(url: string | null | undefined): string | null {
 export function anchorId(prefix: string, id: string): string {
   return `${prefix}-${Array.from(id, (c) => (/[A-Za-z0-9_-]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`)).join('')}`;
 }
+
+/** Terminal text from a scanned page: control characters (escape sequences, carriage returns) removed. */
+export function plainText(s: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return String(s ?? '').replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ');
+}

@@ -22,8 +22,12 @@ export function ruleById(id: string): Rule | undefined {
   return byId.get(id);
 }
 
+/** Whether a rule id is switched off by a disabled list ('gov/*' disables a whole prefix). */
+export function isDisabled(id: string, disabled: readonly string[]): boolean {
+  return disabled.some((d) => d === id || (d.endsWith('/*') && id.startsWith(d.slice(0, -1))));
+}
+
 /** Rules of the chosen categories minus disabled ids ('gov/*' disables a whole prefix). */
 export function selectRules(categories: readonly Category[], disabled: readonly string[] = []): Rule[] {
-  const off = (id: string) => disabled.some((d) => d === id || (d.endsWith('/*') && id.startsWith(d.slice(0, -1))));
-  return ALL_RULES.filter((r) => categories.includes(r.meta.category) && !off(r.meta.id));
+  return ALL_RULES.filter((r) => categories.includes(r.meta.category) && !isDisabled(r.meta.id, disabled));
 }

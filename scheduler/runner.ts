@@ -3,7 +3,8 @@
 // 400-site national sweep, while the sweep never loses its slots to them either.
 // The runner is the single writer: checks run concurrently, recording is synchronous.
 import type { SiteResult } from '../core/types.ts';
-import { engineFailureResult } from '../worker/assemble.ts';
+import { engineFailureResult, stampCodes } from '../worker/assemble.ts';
+import { withConfigDefaults } from '../core/config.ts';
 import { isTransient } from '../worker/failure.ts';
 import type { Db } from '../reports/store/db.ts';
 import { recordSiteResult, type RecordOutcome } from '../reports/store/recorder.ts';
@@ -64,7 +65,7 @@ export function checkOptionsOf(options: SweepOptions): CheckOptions {
     maxPages: options.maxPages,
     now: new Date(options.now),
     allowPrivate: options.allowPrivate,
-    config: options.config,
+    config: withConfigDefaults(options.config),
     lang: options.lang,
     pageDelayMs: options.pageDelayMs,
   };
@@ -176,6 +177,8 @@ export class QueueRunner {
       thrown = e;
       result = engineFailureResult(job.url, options.categories, e, startedAt);
     }
+    const checkOpts = checkOptionsOf(options);
+    stampCodes(result, checkOpts.config, checkOpts.now);
     if (this.stopped) return;
     const maxAttempts = this.o.maxAttempts ?? 3;
     if ((thrown !== null || isTransient(result)) && job.attempts < maxAttempts) {

@@ -18,10 +18,16 @@ import type {
   RuleContext,
   RuleMeta,
   RuleOutcome,
+  Severity,
   SiteArtifacts,
   SiteResult,
+  TwEdition,
 } from '../core/types.ts';
+import { defaultEdition } from '../core/tw-a11y.ts';
 import { selectRules } from '../rules/index.ts';
+import { contextView, pageOf, siteView } from '../rules/artifact-view.ts';
+import { markReadiness } from '../rules/tw/lib/mark.ts';
+import { computeConformance, type RuleRun } from './conformance.ts';
 import { computeFreshness } from '../rules/freshness/summary.ts';
 import { templateKey } from './sampler.ts';
 import { AXE_VERSION, RULESET_VERSION, VERSION } from '../core/version.ts';
@@ -64,12 +70,30 @@ function waived(waivers: Waiver[], f: Finding, pageUrl: string): boolean {
   return waivers.some((w) => (w.rule === f.rule || (w.rule.endsWith('/*') && f.rule.startsWith(w.rule.slice(0, -1)))) && urlMatches(w.url, pageUrl) && (!w.selector || w.selector === f.selector));
 }
 
-function toFinding(meta: RuleMeta, d: FindingDraft, pageUrl: string, lang: Lang): Finding {
+/** The severity a config sets for a rule (`rules: { "<id>": { "severity": "minor" } }`), if any. */
+function severityOverride(config: GovcheckConfig, rule: string): Severity | undefined {
+  return config.ruleOptions.rules[rule]?.severity as Severity | undefined;
+}
+
+/** The edition a check judges codes by: the config's (set from --tw-edition), else the one in force at `now`. */
+export function editionOf(config: GovcheckConfig, now: Date): TwEdition {
+  return config.twEdition ?? defaultEdition(now);
+}
+
+/** Every result records the edition and level it was judged by, failed ones too, so sweeps stay comparable. */
+export function stampCodes(result: SiteResult, config: GovcheckConfig, now: Date): SiteResult {
+  result.twEdition ??= editionOf(config, now);
+  result.level ??= config.level;
+  if (result.conformance === undefined) result.conformance = null;
+  return result;
+}
+
+function toFinding(meta: RuleMeta, d: FindingDraft, pageUrl: string, lang: Lang, edition: TwEdition, severity?: Severity): Finding {
   const rule = d.rule ?? meta.id;
   const f: Finding = {
     rule,
     category: meta.category,
-    severity: d.severity ?? meta.severity,
+    severity: severity ?? d.severity ?? meta.severity,
     wcag: d.wcag ?? meta.wcag,
     selector: d.selector ?? null,
     snippet: d.snippet ?? null,
@@ -77,8 +101,8 @@ function toFinding(meta: RuleMeta, d: FindingDraft, pageUrl: string, lang: Lang)
     help: d.help ?? meta.helpUrl ?? null,
     fingerprint: fingerprintOf(rule, d.selector ?? null, pageUrl, d.snippet ?? null),
   };
-  const codes = meta.twCodes?.['115.11'];
-  if (codes?.length) f.twCodes = codes;
+  const codes = meta.twCodes?.[edition];
+  if (codes?.length) f.twCodes = [...codes];
   if (d.data) f.data = d.data;
   return f;
 }
@@ -95,8 +119,12 @@ function needsReviewOf(page: PageArtifacts): NeedsReview[] {
 
 export function assembleSiteResult(input: AssembleInput): SiteResult {
   const { site, config, lang } = input;
-  const rules = selectRules(input.categories, config.disabledRules);
+  const edition = editionOf(config, input.now);
+  const level = config.level;
+  const selected = selectRules(input.categories, config.disabledRules);
+  const rules = selected.filter((r) => r.meta.phase !== 'conformance');
   const ctx: RuleContext = { now: input.now, options: config.ruleOptions, site };
+  const runs: RuleRun[] = [];
   const findingsByPage = new Map<string, Finding[]>(site.pages.map((p) => [p.url, []]));
   const outcomes: RuleOutcome[] = [];
   const ruleErrors: string[] = [];
@@ -106,7 +134,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
   const place = (meta: RuleMeta, drafts: FindingDraft[], defaultPage: string) => {
     for (const d of drafts) {
       const pageUrl = d.pageUrl && findingsByPage.has(d.pageUrl) ? d.pageUrl : defaultPage;
-      const f = toFinding(meta, d, pageUrl, lang);
+      const f = toFinding(meta, d, pageUrl, lang, edition, severityOverride(config, d.rule ?? meta.id));
       if (waived(config.waivers, f, pageUrl)) {
         waivedCount++;
         continue;
@@ -124,31 +152,63 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
     }
   };
 
+  const runSite = (rule: Rule, c: RuleContext) => {
+    // Each rule sees only the artifacts it declares (rules/artifact-view.ts).
+    const r = run(rule, () => (rule as Extract<Rule, { meta: { scope: 'site' } }>).check(siteView(site, rule.meta.requires), contextView(c, rule.meta.requires)));
+    if (!r) return;
+    place(rule.meta, r.findings, startUrl);
+    if (r.ran === false) return;
+    for (const p of site.pages) runs.push({ rule: rule.meta.id, page: p.url, applicable: r.applicable });
+    outcomes.push({ rule: rule.meta.id, category: rule.meta.category, severity: severityOverride(config, rule.meta.id) ?? rule.meta.severity, outcome: !r.applicable ? 'inapplicable' : r.findings.length ? 'fail' : 'pass', failedPages: r.findings.length ? 1 : 0, applicablePages: r.applicable ? 1 : 0 });
+  };
   for (const rule of rules) {
     if (rule.meta.scope === 'site') {
-      const r = run(rule, () => (rule as Extract<Rule, { meta: { scope: 'site' } }>).check(site, ctx));
-      if (!r) continue;
-      place(rule.meta, r.findings, startUrl);
-      if (rule.meta.id !== 'axe') {
-        outcomes.push({ rule: rule.meta.id, category: rule.meta.category, severity: rule.meta.severity, outcome: !r.applicable ? 'inapplicable' : r.findings.length ? 'fail' : 'pass', failedPages: r.findings.length ? 1 : 0, applicablePages: r.applicable ? 1 : 0 });
-      }
+      runSite(rule, ctx);
       continue;
     }
+    const view = siteView(site, rule.meta.requires);
+    const ruleCtx = contextView(ctx, rule.meta.requires);
     let applicable = 0;
     let failed = 0;
+    let ran = 0;
     const pages = rule.meta.pages === 'start' ? site.pages.slice(0, 1) : site.pages;
     for (const page of pages) {
-      const r = run(rule, () => (rule as Extract<Rule, { meta: { scope: 'page' } }>).check(page, { ...ctx, isStartPage: page === site.pages[0] }));
+      const r = run(rule, () => (rule as Extract<Rule, { meta: { scope: 'page' } }>).check(pageOf(view, page), { ...ruleCtx, isStartPage: page === site.pages[0] }));
       if (!r) continue;
       if (r.applicable) applicable++;
       if (r.findings.length) failed++;
       place(rule.meta, r.findings, page.url);
+      if (r.ran === false || lacksArtifacts(rule.meta, page)) continue;
+      ran++;
+      runs.push({ rule: rule.meta.id, page: page.url, applicable: r.applicable });
     }
-    if (rule.meta.id !== 'axe') {
-      outcomes.push({ rule: rule.meta.id, category: rule.meta.category, severity: rule.meta.severity, outcome: applicable === 0 ? 'inapplicable' : failed ? 'fail' : 'pass', failedPages: failed, applicablePages: applicable });
+    // A rule that ran on no page (axe did not run it at this level) has no outcome rather than "inapplicable".
+    if (ran === 0 && pages.length > 0) continue;
+    outcomes.push({ rule: rule.meta.id, category: rule.meta.category, severity: severityOverride(config, rule.meta.id) ?? rule.meta.severity, outcome: applicable === 0 ? 'inapplicable' : failed ? 'fail' : 'pass', failedPages: failed, applicablePages: applicable });
+  }
+
+  // 規範檢核: the code verdict, then the rules that read it (tw/mark-at-risk).
+  let conformance: SiteResult['conformance'] = null;
+  let pageConformance = new Map<string, NonNullable<PageResult['conformance']>>();
+  if (input.categories.includes('accessibility')) {
+    const ruleCodes = new Map(selected.filter((r) => r.meta.twCodes?.[edition]?.length).map((r) => [r.meta.id, r.meta.twCodes![edition]!] as [string, string[]]));
+    const verdict = computeConformance({
+      edition,
+      level,
+      ruleCodes,
+      runs,
+      pages: site.pages.map((p) => ({ url: p.url, findings: findingsByPage.get(p.url) ?? [] })),
+      offCodes: config.offCodes,
+      pagesNotChecked: input.skippedPages.filter((s) => !/^(Lighthouse|rule error):/.test(s.reason)),
+    });
+    conformance = verdict.site;
+    pageConformance = verdict.pages;
+    const home = site.pages[0];
+    conformance.mark = home ? markReadiness(home, input.now, config.ruleOptions.accessibilityMark.maxAgeYears, conformance) : null;
+    for (const rule of selected.filter((r) => r.meta.phase === 'conformance')) {
+      if (rule.meta.scope === 'site') runSite(rule, { ...ctx, conformance });
     }
   }
-  outcomes.push(...axeOutcomes(site.pages));
 
   const pageResults: PageResult[] = site.pages.map((p) => {
     const findings = findingsByPage.get(p.url) ?? [];
@@ -164,6 +224,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
       timings: p.timings,
       accessibilityScore: input.categories.includes('accessibility') && p.axe ? pageAccessibilityScore(findings) : null,
       error: p.gatherErrors.length ? p.gatherErrors.join('; ') : null,
+      ...(pageConformance.has(p.url) ? { conformance: pageConformance.get(p.url)! } : {}),
     };
   });
 
@@ -198,34 +259,18 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
     finishedAt: finished.toISOString(),
     durationMs: finished.getTime() - input.startedAt.getTime(),
     skippedPages: input.skippedPages,
+    twEdition: edition,
+    level,
+    conformance,
   };
   if (ruleErrors.length) result.skippedPages.push(...ruleErrors.map((e) => ({ url: startUrl, reason: `rule error: ${e}` })));
   if (waivedCount) (result.metrics as Record<string, number>).waivedFindings = waivedCount;
   return result;
 }
 
-/** One outcome per axe rule: fail when any page has a violation, pass when it passed somewhere. */
-function axeOutcomes(pages: PageArtifacts[]): RuleOutcome[] {
-  const stats = new Map<string, RuleOutcome>();
-  for (const p of pages) {
-    if (!p.axe) continue;
-    const failedHere = new Set<string>();
-    for (const v of p.axe.violations) {
-      const o = stats.get(v.id) ?? { rule: `axe/${v.id}`, category: 'accessibility', severity: v.impact ?? 'moderate', outcome: 'fail', failedPages: 0, applicablePages: 0 };
-      o.outcome = 'fail';
-      o.failedPages++;
-      o.applicablePages++;
-      failedHere.add(v.id);
-      stats.set(v.id, o);
-    }
-    for (const id of p.axe.passes) {
-      if (failedHere.has(id)) continue;
-      const o = stats.get(id) ?? { rule: `axe/${id}`, category: 'accessibility', severity: 'moderate', outcome: 'pass', failedPages: 0, applicablePages: 0 };
-      o.applicablePages++;
-      stats.set(id, o);
-    }
-  }
-  return [...stats.values()];
+/** A page rule whose required page artifacts are missing on this page (e.g. axe failed) did not really run. */
+function lacksArtifacts(meta: RuleMeta, page: PageArtifacts): boolean {
+  return (meta.requires ?? []).some((a) => a in page && (page as unknown as Record<string, unknown>)[a] == null);
 }
 
 export function failedSiteResult(

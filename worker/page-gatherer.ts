@@ -6,6 +6,7 @@ import type { AxeArtifact, FocusStop, PageArtifacts, RequestIssue } from '../cor
 import { runAxe, type AxeRunOptions } from './axe-runner.ts';
 import { PageTimeoutError } from './failure.ts';
 import { measureNarrowLayout } from './gatherers/narrow-layout.ts';
+import { SCROLL_DEFAULTS, scrollThrough } from './gatherers/scroll-through.ts';
 import { NavigationWatch } from './gatherers/settle.ts';
 
 const inPage = (name: string) => readFileSync(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
@@ -30,6 +31,8 @@ export interface GatherOptions {
   focusOrder: boolean;
   /** Measure horizontal overflow at a 320 px viewport (mobile rules). */
   narrowLayout: boolean;
+  /** Optional in-page artifacts to gather (stylesheets, tables, …; see gather-plan.ts); absent: all. */
+  inPage?: readonly string[];
 }
 
 export interface GatherOutcome {
@@ -137,11 +140,14 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
   const settled = await withDeadline(watch.settle(response, url, { waitLoaded, deadline, navigationMs: opts.navigationMs }), deadline, 'settling', opts.pageMs);
   response = settled.response;
   const settleMs = Date.now() - settleStart;
+  // Content that waits to be scrolled into view (animate-on-scroll, lazy sections and images) into the DOM.
+  const scrollCap = Math.min(SCROLL_DEFAULTS.capMs, Math.max(0, (deadline - Date.now()) / 4));
+  const { ms: scrollMs } = await scrollThrough(page, (cap) => log.settle(QUIET_MS, cap), { ...SCROLL_DEFAULTS, capMs: scrollCap });
 
   const gatherStart = Date.now();
   const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
   const raw = (await withDeadline(
-    page.evaluate(`(${GATHER_SOURCE})(${JSON.stringify({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000 })})`),
+    page.evaluate(`(${GATHER_SOURCE})(${JSON.stringify({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000, want: opts.inPage })})`),
     deadline,
     'gathering',
     opts.pageMs,
@@ -190,7 +196,7 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
     axe,
     focusOrder,
     requestIssues: log.take(),
-    timings: { navigationMs, settleMs, axeMs, gatherMs, totalMs: Date.now() - started },
+    timings: { navigationMs, settleMs, scrollMs, axeMs, gatherMs, totalMs: Date.now() - started },
     gatherErrors,
   };
   return { artifacts, response };

@@ -6,10 +6,15 @@ import type { GovcheckConfig } from '../core/config.ts';
 import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
 import { RULESET_VERSION, VERSION } from '../core/version.ts';
 import { AXE_VERSION } from './axe-runner.ts';
-import { assembleSiteResult, failedSiteResult } from './assemble.ts';
+import { assembleSiteResult, editionOf, failedSiteResult, stampCodes, type AssembleInput } from './assemble.ts';
+import { captureOf, type SiteCapture } from './capture.ts';
+import { axeRuleIdsFor } from '../rules/accessibility/axe-rules.ts';
+import { isDisabled } from '../rules/index.ts';
 import { BrowserHost, type BrowserHostOptions, type LeasedContext } from './browser-host.ts';
 import { BlockedError, BrowserCrashError, HttpError, classifyFailure, detectBlock } from './failure.ts';
 import { gatherPage, RequestLog, VITALS_INIT_SOURCE } from './page-gatherer.ts';
+import { gatherPlan } from './gather-plan.ts';
+import { selectRules } from '../rules/index.ts';
 import { samplePages } from './sampler.ts';
 import { checkLinks, directoryCandidates, fetchFeeds, fetchRobots, fetchSitemap, probeDirectories, probeHttps, probeSoft404, probeTls } from './site-probes.ts';
 import { AddressPolicy, isPrivateAddress, parseSiteUrl, UnsafeUrlError } from './url-guard.ts';
@@ -27,7 +32,7 @@ export interface CheckOptions {
   lang: Lang;
   /** Exact private addresses permitted without --allow-private (narrow allowance; tests use it). */
   allowAddresses?: string[];
-  /** Run exactly these axe rules instead of the default WCAG A/AA + best-practice tags. */
+  /** Run exactly these axe rules instead of the ones the level and edition choose (config.level, config.twEdition). */
   axeRules?: string[];
   /** Answer every request to a host outside loopback with an empty response (offline evaluation runs). */
   loopbackOnly?: boolean;
@@ -35,6 +40,8 @@ export interface CheckOptions {
   pageDelayMs?: number;
   /** Skip site probes (robots, sitemap, link checks…): for single-page accessibility evaluations. */
   skipProbes?: boolean;
+  /** Receives the site's artifacts (and what replaying them needs) just before the rules run (--save-artifacts). */
+  onCapture?: (capture: SiteCapture) => void;
   onPage?: (info: { site: string; url: string; ms: number }) => void;
 }
 
@@ -42,6 +49,8 @@ export interface SiteCheckerOptions extends BrowserHostOptions {
   /** Site attempts when the browser crashes mid-check (default 2). */
   crashAttempts?: number;
 }
+
+const withCodes = (result: SiteResult, options: CheckOptions) => stampCodes(result, options.config, options.now);
 
 const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 
@@ -70,11 +79,11 @@ export class SiteChecker {
     const budgetMs = options.config.timeouts.pageMs * (options.maxPages + 2) + 30_000;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.withSiteBudget(this.checkOnce(url, options, startedAt), budgetMs);
+        return withCodes(await this.withSiteBudget(this.checkOnce(url, options, startedAt), budgetMs), options);
       } catch (e) {
         const failure = classifyFailure(e);
         if (failure.kind === 'browser' && attempt < this.crashAttempts) continue;
-        return failedSiteResult(url, failure, this.engines(), options.categories, startedAt);
+        return withCodes(failedSiteResult(url, failure, this.engines(), options.categories, startedAt), options);
       }
     }
   }
@@ -158,19 +167,27 @@ export class SiteChecker {
     startedAt: Date,
     proxy: GuardProxy | null,
   ): Promise<SiteResult> {
-    const cats = new Set(options.categories);
+    // What to gather is what the selected rules declare they read (worker/gather-plan.ts).
+    const plan = gatherPlan(selectRules(options.categories, options.config.disabledRules));
     const timeouts = options.config.timeouts;
-    const gatherOpts = (sampledBecause: string, isStart: boolean) => ({
-      sampledBecause,
-      navigationMs: timeouts.navigationMs,
-      pageMs: timeouts.pageMs,
-      axe: cats.has('accessibility') ? { rules: options.axeRules } : null,
-      focusOrder: cats.has('governance'), // tw/skip-link reads the tab order
-      narrowLayout: isStart && cats.has('governance'),
-    });
+    const axeRules = options.axeRules ?? axeRuleIdsFor(options.config.level, editionOf(options.config, options.now), (id) => isDisabled(id, options.config.disabledRules));
+    const gatherOpts = (sampledBecause: string, isStart: boolean) => {
+      const p = isStart ? plan.start : plan.other;
+      return {
+        sampledBecause,
+        navigationMs: timeouts.navigationMs,
+        pageMs: timeouts.pageMs,
+        axe: p.axe ? { rules: axeRules } : null,
+        focusOrder: p.focusOrder,
+        narrowLayout: p.narrowLayout,
+        inPage: p.inPage,
+      };
+    };
     const probes = !options.skipProbes;
+    // Sampling pages beyond the start page reads the sitemap, which robots.txt may name.
+    const wantSitemap = probes && (plan.site.sitemap || options.maxPages > 1);
     const origin0 = new URL(startUrl).origin;
-    const robotsP = probes ? fetchRobots(origin0, policy, ua) : Promise.resolve(null);
+    const robotsP = probes && (plan.site.robots || wantSitemap) ? fetchRobots(origin0, policy, ua) : Promise.resolve(null);
 
     const t0 = Date.now();
     const { artifacts: startPage } = await gatherPage(page, startUrl, log, gatherOpts('start', true));
@@ -186,7 +203,7 @@ export class SiteChecker {
 
     const origin = new URL(startPage.finalUrl).origin;
     const robots = await robotsP;
-    const sitemap = probes ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua) : null;
+    const sitemap = wantSitemap ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua) : null;
     const sample = samplePages({
       startUrl: startPage.finalUrl,
       origin,
@@ -197,7 +214,7 @@ export class SiteChecker {
 
     // Lighthouse runs in its own process and browser after this site's page loop (page work on the
     // same 2 cores would distort its timings); its child process warms up meanwhile.
-    if (cats.has('performance')) prepareLighthouse(this.host.chromePath);
+    if (plan.site.lighthouse) prepareLighthouse(this.host.chromePath);
 
     const pagesStarted = Date.now();
     const pages: PageArtifacts[] = [startPage];
@@ -224,7 +241,7 @@ export class SiteChecker {
     }
 
     const pagesMs = Date.now() - pagesStarted + startPage.timings.totalMs;
-    const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options) : Promise.resolve([]);
+    const lighthouseP: Promise<LighthouseSlim[]> = plan.site.lighthouse ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options) : Promise.resolve([]);
     lighthouseP.catch(() => undefined);
     const probesStarted = Date.now();
     const externalNetwork = !(options.loopbackOnly || isLoopbackOrPrivate(new URL(origin).hostname));
@@ -246,13 +263,14 @@ export class SiteChecker {
     if (probes) {
       const secure = origin.startsWith('https:');
       const host = new URL(origin);
+      const want = plan.site;
       const [feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks] = await Promise.all([
-        cats.has('freshness') ? fetchFeeds(startPage, origin, policy, ua) : Promise.resolve([]),
-        cats.has('security') && secure ? probeHttps(startPage.finalUrl, policy, ua) : Promise.resolve(null),
-        cats.has('security') && secure ? probeTls(host.hostname, Number(host.port || 443)) : Promise.resolve(null),
-        cats.has('security') ? probeDirectories(directoryCandidates(pages, origin), policy, ua) : Promise.resolve([]),
-        cats.has('governance') ? probeSoft404(origin, policy, ua) : Promise.resolve(null),
-        cats.has('governance') ? checkLinks(pages, origin, policy, { userAgent: ua, external: externalNetwork, maxLinks: 150, concurrency: 4 }) : Promise.resolve([]),
+        want.feeds ? fetchFeeds(startPage, origin, policy, ua) : Promise.resolve([]),
+        want.httpsProbe && secure ? probeHttps(startPage.finalUrl, policy, ua) : Promise.resolve(null),
+        want.tls && secure ? probeTls(host.hostname, Number(host.port || 443)) : Promise.resolve(null),
+        want.directoryProbes ? probeDirectories(directoryCandidates(pages, origin), policy, ua) : Promise.resolve([]),
+        want.soft404 ? probeSoft404(origin, policy, ua) : Promise.resolve(null),
+        want.linkChecks ? checkLinks(pages, origin, policy, { userAgent: ua, external: externalNetwork, maxLinks: 150, concurrency: 4 }) : Promise.resolve([]),
       ]);
       Object.assign(site, { feeds, httpsProbe, tls, directoryProbes, soft404, linkChecks });
     }
@@ -265,7 +283,7 @@ export class SiteChecker {
 
     const lighthouseWait = Date.now() - lighthouseStarted;
     const rulesStarted = Date.now();
-    const result = assembleSiteResult({
+    const input: AssembleInput = {
       site,
       categories: options.categories,
       config: options.config,
@@ -274,7 +292,9 @@ export class SiteChecker {
       engines: this.engines(site.lighthouse),
       startedAt,
       skippedPages,
-    });
+    };
+    options.onCapture?.(captureOf(input));
+    const result = assembleSiteResult(input);
     result.stageMs = { pages: pagesMs, probes: probesMs, lighthouseWait, rules: Date.now() - rulesStarted };
     return result;
   }

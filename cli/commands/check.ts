@@ -1,17 +1,19 @@
 // govcheck check <url…>: check sites now, no database (CI pipelines, webmasters).
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { evaluateBudgets } from '../../core/budgets.ts';
 import { parseLang } from '../../core/i18n.ts';
-import type { CheckReport, SiteResult } from '../../core/types.ts';
-import { VERSION } from '../../core/version.ts';
+import type { SiteResult } from '../../core/types.ts';
 import { reporterFor, FORMATS } from '../../reports/check/index.ts';
 import { ChromeNotFoundError } from '../../worker/chrome.ts';
 import { SiteChecker } from '../../worker/site-checker.ts';
 import { closeLighthouse } from '../../worker/lighthouse/index.ts';
 import { AddressPolicy, DnsError, parseSiteUrl, UnsafeUrlError } from '../../worker/url-guard.ts';
-import { categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, UsageError } from '../args.ts';
+import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, TW_FLAGS_HELP, UsageError } from '../args.ts';
 import { mapLimit } from '../../core/concurrency.ts';
+import { prepareArtifactsDir, writeFailedSite, writeManifest, writeSiteCapture } from '../artifacts-dir.ts';
+import { emitCheckReport } from '../check-output.ts';
+
+export { isoTaipei } from '../check-output.ts';
 
 export const summary = 'check sites now and print a report (CI, webmasters) / 立即檢測網站';
 
@@ -28,12 +30,14 @@ Options:
   --config <file>        JSON config: budgets, thresholds, rule options, waivers
   --fail-under <n>       exit 1 when a site's overall score is below n
   --now <date>           reference date for freshness (YYYY-MM-DD or ISO time; Asia/Taipei when no zone)
+${TW_FLAGS_HELP}
   --allow-private        permit loopback and private-network addresses (refused by default)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, other standard paths)
   --concurrency <n>      sites checked at once (default: number of cores)
   --lang <zh-TW|en>      report language (default from the locale; zh-TW when it starts with zh)
   --form-factor <f>      Lighthouse: mobile (default) or desktop
   --runs <n>             Lighthouse runs per page; the median run is kept (default 1)
+  --save-artifacts <dir> also write every page's and site's artifacts there as JSON (replay: govcheck audit <dir>)
   --quiet                no progress on stderr
 
 Exit status: 0 within every budget; 1 a budget or --fail-under failed; 2 usage or input error;
@@ -55,6 +59,9 @@ export async function run(argv: string[]): Promise<number> {
     'form-factor': { type: 'string' },
     runs: { type: 'string' },
     quiet: { type: 'boolean' },
+    'save-artifacts': { type: 'string' },
+    level: { type: 'string' },
+    'tw-edition': { type: 'string' },
   });
   if (positionals.length === 0) throw new UsageError('no URL given (usage: govcheck check [options] <url…>)');
   const categories = categoriesFlag(values.only);
@@ -68,12 +75,15 @@ export async function run(argv: string[]): Promise<number> {
   if (!lang) throw new UsageError(`--lang: expected zh-TW or en, got "${values.lang}"`);
   const concurrency = intFlag('concurrency', values.concurrency, Math.min(positionals.length, availableParallelism()), 1);
   const config = configFlag(values.config);
+  applyTwFlags(config, values.level, values['tw-edition'], now);
   if (values['form-factor'] !== undefined) {
     if (values['form-factor'] !== 'mobile' && values['form-factor'] !== 'desktop') throw new UsageError(`--form-factor: expected mobile or desktop, got "${values['form-factor']}"`);
     config.lighthouse.formFactor = values['form-factor'];
   }
   if (values.runs !== undefined) config.lighthouse.runs = intFlag('runs', values.runs, 1, 1);
   const allowPrivate = values['allow-private'] === true;
+  const saveDir = values['save-artifacts'];
+  if (saveDir !== undefined) prepareArtifactsDir(saveDir);
 
   // Refuse unsafe input before any browser starts: exit 2 with the reason.
   const policy = new AddressPolicy(allowPrivate);
@@ -104,7 +114,7 @@ export async function run(argv: string[]): Promise<number> {
   let done = 0;
   const sites: SiteResult[] = [];
   try {
-    const results = await mapLimit(urls, concurrency, async (url) => {
+    const results = await mapLimit(urls, concurrency, async (url, index) => {
       if (progress) process.stderr.write(`govcheck: checking ${url} …\n`);
       const result = await checker.check(url, {
         categories,
@@ -114,7 +124,9 @@ export async function run(argv: string[]): Promise<number> {
         config,
         lang,
         onPage: progress ? (p) => process.stderr.write(`  ${p.url} (${(p.ms / 1000).toFixed(1)} s)\n`) : undefined,
+        onCapture: saveDir !== undefined ? (capture) => writeSiteCapture(saveDir, index, capture) : undefined,
       });
+      if (saveDir !== undefined && result.status !== 'ok') writeFailedSite(saveDir, index, result);
       result.budgets = result.status === 'ok' ? evaluateBudgets(result, config.budgets) : [];
       done++;
       if (progress) process.stderr.write(`govcheck: ${done}/${urls.length} ${url} → ${result.status}${result.scores.overall !== null ? ` ${result.scores.overall}` : ''}\n`);
@@ -126,27 +138,6 @@ export async function run(argv: string[]): Promise<number> {
     await closeLighthouse();
   }
 
-  const report: CheckReport = {
-    tool: { name: 'govcheck', version: VERSION, engines: { ...sites[0]?.engines } },
-    now: isoTaipei(now),
-    lang,
-    sites,
-  };
-  const text = reporter.render(report, { color: !values.output && process.stdout.isTTY === true && format === 'text' });
-  if (values.output) writeFileSync(values.output, text);
-  else process.stdout.write(text);
-
-  if (sites.some((s) => s.status !== 'ok')) {
-    for (const s of sites.filter((x) => x.status !== 'ok')) process.stderr.write(`govcheck check: ${s.url}: ${s.status}: ${s.error}\n`);
-    return 3;
-  }
-  const belowFloor = failUnder !== undefined && sites.some((s) => s.scores.overall !== null && s.scores.overall < failUnder);
-  const overBudget = sites.some((s) => s.budgets.some((b) => !b.passed));
-  return belowFloor || overBudget ? 1 : 0;
-}
-
-/** ISO time at +08:00, the zone every date in govcheck's output is read in. */
-export function isoTaipei(d: Date): string {
-  const shifted = new Date(d.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '');
-  return `${shifted}+08:00`;
+  if (saveDir !== undefined) writeManifest(saveDir, { now: now.toISOString(), lang, categories }, sites);
+  return emitCheckReport(sites, { command: 'check', reporter, format, now, lang, output: values.output, failUnder });
 }

@@ -17,7 +17,8 @@ coverage (sites checked / registered), their sites, and what changed since the p
 Options:
   --db <file>            SQLite database (default govcheck.db)
   --format <f>           csv (one row per site; UTF-8 with BOM for Excel), json (default) or html
-                         (one self-contained accessible file with ranking, trend chart and per-agency sections)
+                         (one self-contained accessible file with ranking, trend chart and per-agency sections),
+                         or codes-csv (one row per site and 網站無障礙規範 code: status, pages failing, findings)
   --sweep <id|latest>    which sweep (default latest: the newest finished national sweep)
   --agency <id>          only this agency (ranks stay national)
   --output <file>        write there instead of stdout

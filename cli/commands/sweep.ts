@@ -9,7 +9,7 @@ import { prepareSweep, runSweep, SweepError, type RunSweepInput, type SweepSumma
 import { createProgress, formatDuration } from '../../scheduler/progress.ts';
 import { defaultConcurrency } from '../../worker/concurrency.ts';
 import { displayRedisUrl } from '../../scheduler/distributed/names.ts';
-import { categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, UsageError } from '../args.ts';
+import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, TW_FLAGS_HELP, UsageError } from '../args.ts';
 import { openStoreFlag } from '../store-flag.ts';
 
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
@@ -27,6 +27,7 @@ Options:
   --only <list>          categories: accessibility,performance,freshness,governance,security (default all)
   --max-pages <n>        pages per site, start page included (default 5)
   --now <date>           reference date for freshness (YYYY-MM-DD or ISO time; Asia/Taipei when no zone)
+${TW_FLAGS_HELP}
   --allow-private        permit loopback and private-network addresses (refused by default)
   --concurrency <n>      sites checked at once (default: what the machine can carry)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
@@ -64,6 +65,8 @@ export async function run(argv: string[]): Promise<number> {
     redis: { type: 'string' },
     prefix: { type: 'string' },
     quiet: { type: 'boolean' },
+    level: { type: 'string' },
+    'tw-edition': { type: 'string' },
   });
   const concurrency = intFlag('concurrency', values.concurrency, defaultConcurrency(), 1);
   const dbFile = values.db ?? 'govcheck.db';
@@ -82,7 +85,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stdout.write(`govcheck sweep ${resumeId}: already finished at ${sweep.finishedAt}; nothing to resume.\n`);
         return 0;
       }
-      const ignored = (['only', 'max-pages', 'now', 'allow-private', 'config', 'lang', 'lane', 'agency', 'page-delay'] as const).filter((f) => values[f] !== undefined);
+      const ignored = (['only', 'max-pages', 'now', 'allow-private', 'config', 'lang', 'lane', 'agency', 'page-delay', 'level', 'tw-edition'] as const).filter((f) => values[f] !== undefined);
       if (ignored.length) err(`govcheck sweep: --resume keeps the options sweep ${resumeId} started with; ignored: ${ignored.map((f) => `--${f}`).join(', ')}`);
       sweepId = resumeId;
     } else {
@@ -182,11 +185,12 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-type SweepFlagValues = { only?: string; 'max-pages'?: string; now?: string; 'allow-private'?: boolean; config?: string; lang?: string; 'page-delay'?: string };
+type SweepFlagValues = { only?: string; 'max-pages'?: string; now?: string; 'allow-private'?: boolean; config?: string; lang?: string; 'page-delay'?: string; level?: string; 'tw-edition'?: string };
 
 /** Sweep options from flags, without the reference date (a scheduler sets it at each firing). */
 export function baseSweepOptions(values: SweepFlagValues): Omit<SweepOptions, 'now'> {
   const config = configFlag(values.config);
+  applyTwFlags(config, values.level, values['tw-edition'], null);
   const lang = values.lang === undefined ? 'zh-TW' : parseLang(values.lang);
   if (!lang) throw new UsageError(`--lang: expected zh-TW or en, got "${values.lang}"`);
   return {
@@ -200,7 +204,10 @@ export function baseSweepOptions(values: SweepFlagValues): Omit<SweepOptions, 'n
 }
 
 export function sweepOptions(values: SweepFlagValues): SweepOptions {
-  return { ...baseSweepOptions(values), now: nowFlag(values.now).toISOString() };
+  const base = baseSweepOptions(values);
+  const now = nowFlag(values.now);
+  applyTwFlags(base.config, undefined, undefined, now);
+  return { ...base, now: now.toISOString() };
 }
 
 export function formatSummary(s: SweepSummary, dbFile: string): string {

@@ -5,6 +5,7 @@ import type { CheckReport, Finding, Lang, SiteResult } from '../../core/types.ts
 import { CATEGORIES } from '../../core/types.ts';
 import { escapeHtml as esc, safeHref } from '../escape.ts';
 import { ruleHowToFix, ruleTitle } from '../rule-text.ts';
+import { conformanceHtml, evidenceOf } from '../conformance.ts';
 import type { Reporter } from './reporter.ts';
 
 const T = {
@@ -66,6 +67,7 @@ ${fix ? `<p><strong>${w('howToFix')}:</strong> ${esc(fix)}</p>` : ''}
 ${site.freshness ? `<p>${w('lastUpdated')}: ${esc(site.freshness.lastUpdated ?? '—')} ${site.freshness.raw ? `(${esc(site.freshness.source)}: ${esc(site.freshness.raw)})` : ''}</p>` : ''}
 <h3>${w('pages')}</h3><table><thead><tr><th scope="col">${w('page')}</th><th scope="col">${w('reason')}</th></tr></thead><tbody>${pageRows}</tbody></table>
 ${budgets}
+${conformanceHtml(site.conformance, evidenceOf(site), lang)}
 <h3>${w('findings')}</h3>${groups.length ? groups.join('\n') : `<p>${w('none')}</p>`}</section>`;
 }
 

@@ -3,6 +3,7 @@
 import type { CheckReport, SiteResult } from '../../core/types.ts';
 import { escapeXml } from '../escape.ts';
 import { ruleTitle } from '../rule-text.ts';
+import { codeRows, STATUS_LABEL } from '../conformance.ts';
 import type { Reporter } from './reporter.ts';
 
 function suite(site: SiteResult, lang: CheckReport['lang']): string {
@@ -28,6 +29,19 @@ function suite(site: SiteResult, lang: CheckReport['lang']): string {
       const body = failures.map((f) => `[${f.severity}] ${f.page} ${f.selector ?? ''}\n  ${f.message}`).join('\n');
       cases.push(`    <testcase classname="govcheck.${escapeXml(category)}" name="${escapeXml(name)}"><failure type="${escapeXml(failures[0].severity)}" message="${escapeXml(`${failures.length} finding(s)`)}">${escapeXml(body)}</failure></testcase>`);
     }
+    // 規範檢核: one case per code of the level; not-checked and not-applicable codes are skipped cases.
+    if (site.conformance) {
+      const ed = site.conformance.edition;
+      for (const r of codeRows(site.conformance, site)) {
+        const name = `${r.code} (${ed}, ${r.level}) ${r.title[lang]}`;
+        const cls = `govcheck.tw-${ed}`;
+        if (r.status === 'fail') {
+          const body = r.items.map(({ page, finding }) => `[${finding.rule}] ${page} ${finding.selector ?? ''}\n  ${finding.message}`).join('\n');
+          cases.push(`    <testcase classname="${escapeXml(cls)}" name="${escapeXml(name)}"><failure type="tw-code" message="${escapeXml(`${r.pages} page(s), ${r.findings} finding(s)`)}">${escapeXml(body)}</failure></testcase>`);
+        } else if (r.status === 'pass') cases.push(`    <testcase classname="${escapeXml(cls)}" name="${escapeXml(name)}"/>`);
+        else cases.push(`    <testcase classname="${escapeXml(cls)}" name="${escapeXml(name)}"><skipped message="${escapeXml(STATUS_LABEL[r.status][lang])}"/></testcase>`);
+      }
+    }
     for (const b of site.budgets) {
       const name = `budget ${b.metric}${b.url ? ` (${b.url})` : ''} ${b.operator ?? '≤'} ${b.limit}`;
       cases.push(
@@ -39,7 +53,8 @@ function suite(site: SiteResult, lang: CheckReport['lang']): string {
   }
   const failures = cases.filter((c) => c.includes('<failure')).length;
   const errors = cases.filter((c) => c.includes('<error')).length;
-  return `  <testsuite name="${escapeXml(site.url)}" tests="${cases.length}" failures="${failures}" errors="${errors}" time="${(site.durationMs / 1000).toFixed(1)}" timestamp="${escapeXml(site.startedAt)}">\n${cases.join('\n')}\n  </testsuite>`;
+  const skipped = cases.filter((c) => c.includes('<skipped')).length;
+  return `  <testsuite name="${escapeXml(site.url)}" tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${(site.durationMs / 1000).toFixed(1)}" timestamp="${escapeXml(site.startedAt)}">\n${cases.join('\n')}\n  </testsuite>`;
 }
 
 export const junitReporter: Reporter = {

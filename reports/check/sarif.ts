@@ -43,7 +43,7 @@ export const sarifReporter: Reporter = {
               },
             ],
             partialFingerprints: { govcheckFingerprint: f.fingerprint },
-            properties: { severity: f.severity, category: f.category, wcag: f.wcag },
+            properties: { severity: f.severity, category: f.category, wcag: f.wcag, ...(f.twCodes?.length ? { twCodes: f.twCodes, twEdition: site.twEdition } : {}) },
           });
         }
       }
@@ -60,6 +60,8 @@ export const sarifReporter: Reporter = {
           tool: { driver: { name: 'govcheck', version: report.tool.version, informationUri: 'https://github.com/govcheck/govcheck', rules: [...rules.values()] } },
           invocations: [{ executionSuccessful: report.sites.every((s) => s.status === 'ok') }],
           results,
+          // 規範檢核 per site (contract "conformance"), for tools that read run properties.
+          properties: { conformance: report.sites.map((s) => ({ url: s.url, twEdition: s.twEdition ?? null, level: s.level ?? null, conformance: s.conformance ?? null })) },
         },
       ],
     };

@@ -3,6 +3,7 @@
 import type { CheckReport, Finding, Lang, SiteResult } from '../../core/types.ts';
 import { CATEGORIES } from '../../core/types.ts';
 import { ruleTitle } from '../rule-text.ts';
+import { conformanceLines } from '../conformance.ts';
 import type { Reporter } from './reporter.ts';
 
 const WORDS = {
@@ -105,6 +106,7 @@ function renderSite(site: SiteResult, lang: Lang, color: boolean): string[] {
       out.push(`      ${w('example')} ${example.length > 160 ? `${example.slice(0, 160)}…` : example}`);
     }
   }
+  out.push(...conformanceLines(site, lang));
   const review = site.pages.reduce((n, p) => n + p.needsReview.length, 0);
   if (review) out.push(`  ${w('needsReview')}: ${review}`);
   if (site.budgets.length) {

@@ -2,7 +2,7 @@
 // recorded check of any lane (a webmaster's self-check after a fix supersedes the national sweep);
 // rankings stay on the national sweep (reports/sweep-report/model.ts).
 import type { ScoreKey } from '../../core/agency-scoring.ts';
-import type { NeedsReview } from '../../core/types.ts';
+import type { Conformance, NeedsReview } from '../../core/types.ts';
 import type { Db } from '../store/db.ts';
 import type { Lane } from '../store/sweeps.ts';
 
@@ -50,6 +50,8 @@ export interface ResultSummary {
   pruned: boolean;
   engines: { govcheck: string | null; axe: string | null; lighthouse: string | null; chromium: string | null; ruleset: string | null };
   skippedPages: { url: string; reason: string }[];
+  /** 規範檢核 recorded with the result (null: accessibility not checked, or recorded before codes). */
+  conformance: Conformance | null;
 }
 
 interface RawResult {
@@ -76,13 +78,14 @@ interface RawResult {
   engChromium: string | null;
   ruleset: string | null;
   skipped: string | null;
+  conformance: string | null;
 }
 
 const RESULT_COLUMNS = `r.id AS resultId, r.sweep_id AS sweepId, w.lane AS lane, w.now_at AS nowAt, r.recorded_at AS recordedAt,
   r.status, r.error, r.overall, r.accessibility, r.performance, r.freshness, r.governance, r.security,
   r.last_updated AS lastUpdated, r.findings_count AS findings, r.pages_checked AS pages, w.pruned_at AS prunedAt,
   r.engine_govcheck AS engGovcheck, r.engine_axe AS engAxe, r.engine_lighthouse AS engLighthouse, r.engine_chromium AS engChromium,
-  r.ruleset AS ruleset, r.skipped_pages AS skipped`;
+  r.ruleset AS ruleset, r.skipped_pages AS skipped, r.conformance AS conformance`;
 
 function toSummary(r: RawResult): ResultSummary {
   return {
@@ -100,6 +103,7 @@ function toSummary(r: RawResult): ResultSummary {
     pruned: r.prunedAt !== null,
     engines: { govcheck: r.engGovcheck, axe: r.engAxe, lighthouse: r.engLighthouse, chromium: r.engChromium, ruleset: r.ruleset },
     skippedPages: r.skipped ? (JSON.parse(r.skipped) as { url: string; reason: string }[]) : [],
+    conformance: r.conformance ? (JSON.parse(r.conformance) as Conformance) : null,
   };
 }
 
@@ -170,6 +174,8 @@ export interface FindingRow {
   help: string | null;
   fingerprint: string;
   lifecycle: 'new' | 'open' | 'regressed';
+  /** Taiwan codes the finding evidences, comma-separated (edition: the result's). */
+  twCodes: string | null;
 }
 
 const SEVERITY_SQL = "CASE f.severity WHEN 'critical' THEN 0 WHEN 'serious' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END";
@@ -179,7 +185,7 @@ export function findingsOfResults(db: Db, resultIds: number[]): FindingRow[] {
   return db
     .prepare<[string], FindingRow>(
       `SELECT f.id, f.site_id AS siteId, f.site_result_id AS resultId, f.page_result_id AS pageId, p.url AS pageUrl, f.rule, f.category, f.severity,
-              f.wcag, f.selector, f.snippet, f.message, f.help, f.fingerprint, f.lifecycle
+              f.wcag, f.selector, f.snippet, f.message, f.help, f.fingerprint, f.lifecycle, f.tw_codes AS twCodes
          FROM findings f LEFT JOIN page_results p ON p.id = f.page_result_id
         WHERE f.site_result_id IN (SELECT value FROM json_each(?))
         ORDER BY ${SEVERITY_SQL}, f.rule, p.id, f.id`,
@@ -192,7 +198,7 @@ export function getFinding(db: Db, id: number): FindingRow | null {
     db
       .prepare<[number], FindingRow>(
         `SELECT f.id, f.site_id AS siteId, f.site_result_id AS resultId, f.page_result_id AS pageId, p.url AS pageUrl, f.rule, f.category, f.severity,
-                f.wcag, f.selector, f.snippet, f.message, f.help, f.fingerprint, f.lifecycle
+                f.wcag, f.selector, f.snippet, f.message, f.help, f.fingerprint, f.lifecycle, f.tw_codes AS twCodes
            FROM findings f LEFT JOIN page_results p ON p.id = f.page_result_id WHERE f.id = ?`,
       )
       .get(id) ?? null

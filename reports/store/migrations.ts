@@ -279,4 +279,30 @@ CREATE TABLE dashboard_settings (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    // 網站無障礙規範 (規範檢核): every result records the edition and level it was judged by, so sweeps stay
+    // comparable (a code string changes meaning between editions), its verdict, and one row per code.
+    name: 'taiwan codes: edition, level and conformance',
+    sql: `
+ALTER TABLE site_results ADD COLUMN tw_edition TEXT;          -- '115.11' | '110.07' (NULL: recorded before codes)
+ALTER TABLE site_results ADD COLUMN tw_level TEXT;            -- 'A' | 'AA' | 'AAA' checked
+ALTER TABLE site_results ADD COLUMN conformance_meets TEXT;   -- highest level met, NULL when none
+ALTER TABLE site_results ADD COLUMN conformance TEXT;         -- the site's conformance JSON (codes, lists, mark)
+
+CREATE TABLE site_codes (
+  site_result_id INTEGER NOT NULL REFERENCES site_results(id),
+  sweep_id       INTEGER NOT NULL REFERENCES sweeps(id),
+  site_id        INTEGER NOT NULL,
+  agency_id      TEXT NOT NULL,
+  edition        TEXT NOT NULL,
+  code           TEXT NOT NULL,
+  level          TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'not-applicable', 'not-checked')),
+  pages          INTEGER NOT NULL,                -- failing pages
+  findings       INTEGER NOT NULL,
+  PRIMARY KEY (site_result_id, code)
+) WITHOUT ROWID;
+CREATE INDEX site_codes_by_sweep ON site_codes(sweep_id, edition, code);
+`,
+  },
 ];

@@ -49,13 +49,13 @@ function writeResult(db: Db, input: RecordInput): RecordOutcome {
          last_updated, freshness_source, freshness_raw, freshness_age_days, categories, pages_checked,
          findings_count, critical, serious, moderate, minor,
          engine_govcheck, engine_axe, engine_lighthouse, engine_chromium, ruleset, skipped_pages,
-         started_at, finished_at, duration_ms, attempts, recorded_at)
+         started_at, finished_at, duration_ms, attempts, recorded_at, tw_edition, tw_level, conformance_meets, conformance)
        VALUES (@sweepId, @siteId, @agencyId, @url, @finalUrl, @status, @error, @failureKind,
          @overall, @accessibility, @performance, @freshness, @governance, @security,
          @lastUpdated, @freshnessSource, @freshnessRaw, @freshnessAge, @categories, @pagesChecked,
          @findingsCount, @critical, @serious, @moderate, @minor,
          @engGovcheck, @engAxe, @engLighthouse, @engChromium, @ruleset, @skipped,
-         @startedAt, @finishedAt, @durationMs, @attempts, @recordedAt)`,
+         @startedAt, @finishedAt, @durationMs, @attempts, @recordedAt, @twEdition, @twLevel, @meets, @conformance)`,
     )
     .run({
       sweepId,
@@ -91,8 +91,21 @@ function writeResult(db: Db, input: RecordInput): RecordOutcome {
       durationMs: Number.isFinite(r.durationMs) ? Math.round(r.durationMs) : null,
       attempts: input.attempts ?? 1,
       recordedAt: (input.recordedAt ?? new Date()).toISOString(),
+      twEdition: r.twEdition ?? null,
+      twLevel: r.level ?? null,
+      meets: ok ? (r.conformance?.meets ?? null) : null,
+      conformance: ok && r.conformance ? JSON.stringify(r.conformance) : null,
     });
   const siteResultId = Number(info.lastInsertRowid);
+  if (ok && r.conformance) {
+    const insertCode = db.prepare(
+      `INSERT INTO site_codes (site_result_id, sweep_id, site_id, agency_id, edition, code, level, status, pages, findings)
+       VALUES (@siteResultId, @sweepId, @siteId, @agencyId, @edition, @code, @level, @status, @pages, @findings)`,
+    );
+    for (const c of r.conformance.codes) {
+      insertCode.run({ siteResultId, sweepId, siteId, agencyId: input.agencyId, edition: r.conformance.edition, code: c.code, level: c.level, status: c.status, pages: c.pages, findings: c.findings });
+    }
+  }
 
   const insertPage = db.prepare(
     `INSERT INTO page_results (site_result_id, sweep_id, url, final_url, http_status, sampled_because, title, accessibility_score, error,

@@ -31,6 +31,10 @@ export interface SweepSiteRow {
   pagesChecked: number;
   durationMs: number | null;
   siteResultId: number | null;
+  /** 網站無障礙規範 edition and level the site was judged by, and the level it meets (null: none or not recorded). */
+  twEdition: string | null;
+  twLevel: string | null;
+  meets: string | null;
 }
 
 /** Every site planned in the sweep, with its result when recorded ('pending' otherwise). */
@@ -43,7 +47,8 @@ export function sweepSites(db: Db, sweepId: number): SweepSiteRow[] {
               r.last_updated AS lastUpdated, COALESCE(r.findings_count, 0) AS findings,
               COALESCE(r.critical, 0) AS critical, COALESCE(r.serious, 0) AS serious,
               COALESCE(r.moderate, 0) AS moderate, COALESCE(r.minor, 0) AS minor,
-              COALESCE(r.pages_checked, 0) AS pagesChecked, r.duration_ms AS durationMs, r.id AS siteResultId
+              COALESCE(r.pages_checked, 0) AS pagesChecked, r.duration_ms AS durationMs, r.id AS siteResultId,
+              r.tw_edition AS twEdition, r.tw_level AS twLevel, r.conformance_meets AS meets
          FROM jobs j
          JOIN sites s ON s.id = j.site_id
          LEFT JOIN site_results r ON r.sweep_id = j.sweep_id AND r.site_id = j.site_id
@@ -204,4 +209,26 @@ export function readStats(db: Db, sweepId: number): (agencyId: string, category:
   const rows = db.prepare<[number], { agency_id: string; category: string; name: string; value: number | null }>('SELECT agency_id, category, name, value FROM stats WHERE sweep_id = ?').all(sweepId);
   const map = new Map(rows.map((r) => [`${r.agency_id}\u0000${r.category}\u0000${r.name}`, r.value]));
   return (agencyId, category, name) => map.get(`${agencyId}\u0000${category}\u0000${name}`);
+}
+
+/** One site's verdict on one code (site_codes). */
+export interface SiteCodeRow {
+  siteId: number;
+  agencyId: string;
+  edition: string;
+  code: string;
+  level: string;
+  status: 'pass' | 'fail' | 'not-applicable' | 'not-checked';
+  pages: number;
+  findings: number;
+}
+
+/** Per-code verdicts of every site recorded in a sweep (optionally one agency's). */
+export function sweepSiteCodes(db: Db, sweepId: number, agencyId: string | null = null): SiteCodeRow[] {
+  return db
+    .prepare<[number, string | null, string | null], SiteCodeRow>(
+      `SELECT site_id AS siteId, agency_id AS agencyId, edition, code, level, status, pages, findings
+         FROM site_codes WHERE sweep_id = ? AND (? IS NULL OR agency_id = ?) ORDER BY site_id, code`,
+    )
+    .all(sweepId, agencyId, agencyId);
 }

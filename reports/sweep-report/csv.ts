@@ -25,3 +25,18 @@ export function renderCsv(model: SweepReportModel): string {
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+export const CODES_CSV_COLUMNS = ['agency_id', 'agency_name', 'site_url', 'edition', 'level_checked', 'level_met', 'code', 'code_level', 'status', 'pages_failing', 'findings'] as const;
+
+/** `govcheck report --format codes-csv`: one row per site and 網站無障礙規範 code (規範檢核), same CSV conventions. */
+export function renderCodesCsv(model: SweepReportModel): string {
+  const lines = [CODES_CSV_COLUMNS.join(',')];
+  for (const a of model.agencies) {
+    for (const s of a.sites) {
+      for (const c of s.codes) {
+        lines.push([a.id, a.name, s.url, c.edition, s.conformance.level, s.conformance.meets, c.code, c.level, c.status, c.pages, c.findings].map(csvCell).join(','));
+      }
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

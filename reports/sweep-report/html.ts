@@ -45,6 +45,7 @@ export function renderHtml(model: SweepReportModel): string {
     rankingSection(model, L),
     trendSection(model, L),
     rulesSection(model, L),
+    conformanceSection(model, L),
     changesSection(model, L),
     failuresSection(model, L),
     agenciesSection(model, L),
@@ -70,6 +71,7 @@ export function renderHtml(model: SweepReportModel): string {
 <li><a href="#ranking">${L(['機關排名', 'Agency ranking'])}</a></li>
 <li><a href="#trend">${L(['歷次趨勢', 'Trend'])}</a></li>
 <li><a href="#rules">${L(['常見問題', 'Top failing rules'])}</a></li>
+<li><a href="#conformance">${L(['規範檢核', 'Conformance (網站無障礙規範)'])}</a></li>
 <li><a href="#changes">${L(['與前次比較', 'Changes'])}</a></li>
 <li><a href="#failures">${L(['無法檢測的網站', 'Sites not checked'])}</a></li>
 <li><a href="#agencies">${L(['各機關', 'Agencies'])}</a></li>
@@ -262,6 +264,49 @@ function siteLink(s: SiteReport): string {
   return href ? `<a href="${href}">${text}</a>` : text;
 }
 
+const LEVEL_ORDER = { AAA: 3, AA: 2, A: 1 } as Record<string, number>;
+
+/** 規範檢核: per code how many sites and pages fail it, and the agencies ranked by the level all their sites meet. */
+function conformanceSection(m: SweepReportModel, L: Lx): string {
+  const lang = m.lang;
+  if (m.codes.length === 0) {
+    return `<section id="conformance" aria-labelledby="conformance-h"><h2 id="conformance-h">${L(['規範檢核', 'Conformance (網站無障礙規範)'])}</h2><p>${L(['本次檢測未記錄檢測碼結果（未檢測無障礙，或為舊版紀錄）。', 'No code verdicts were recorded in this sweep (accessibility not checked, or recorded by an older version).'])}</p></section>`;
+  }
+  const editions = [...new Set(m.codes.map((c) => c.edition))].join(', ');
+  const codeRows = m.codes
+    .map((c) => `<tr><th scope="row">${esc(c.code)}</th><td>${esc(c.level)}</td><td>${esc(c.title[lang])}<br><small lang="${lang === 'en' ? 'zh-Hant-TW' : 'en'}">${esc(lang === 'en' ? c.title['zh-TW'] : c.title.en)}</small></td><td class="num">${c.sitesFailing}</td><td class="num">${c.pagesFailing}</td><td class="num">${c.findings}</td><td class="num">${c.sitesPassing}</td><td class="num">${c.sitesNotApplicable}</td><td class="num">${c.sitesNotChecked}</td></tr>`)
+    .join('\n');
+  const ranked = [...m.agencies].sort((a, b) => (LEVEL_ORDER[b.conformance.meets ?? ''] ?? 0) - (LEVEL_ORDER[a.conformance.meets ?? ''] ?? 0) || (a.rank ?? 1e9) - (b.rank ?? 1e9));
+  const agencyRows = ranked
+    .map((a) => `<tr><th scope="row"><a href="#${anchorId('agency', a.id)}">${esc(a.name)}</a></th><td>${esc(a.conformance.meets ?? '–')}</td><td class="num">${a.conformance.sitesMeeting.A}/${a.conformance.sitesJudged}</td><td class="num">${a.conformance.sitesMeeting.AA}/${a.conformance.sitesJudged}</td><td class="num">${a.conformance.sitesMeeting.AAA}/${a.conformance.sitesJudged}</td><td class="num">${a.rank ?? '–'}</td></tr>`)
+    .join('\n');
+  return `<section id="conformance" aria-labelledby="conformance-h">
+<h2 id="conformance-h">${L(['規範檢核', 'Conformance (網站無障礙規範)'])}</h2>
+<p>${L(['網站無障礙規範', '網站無障礙規範 edition'])} ${esc(editions)}. ${L([
+    '網站僅在每個抽樣頁面都通過該等級及以下所有機器檢測碼（C 碼）時才「符合」該等級；人工檢測碼（E 碼）與標章審查需人工判定。',
+    'A site meets a level only when every machine-check (C) code of that level and below passes on every sampled page; the human-judged E codes and the mark audit need a person.',
+  ])}</p>
+<div class="scroll" role="region" aria-labelledby="codes-caption" tabindex="0">
+<table>
+<caption id="codes-caption">${L(['各檢測碼的結果', 'Result per code'])}</caption>
+<thead><tr><th scope="col">${L(['檢測碼', 'Code'])}</th><th scope="col">${L(['等級', 'Level'])}</th><th scope="col">${L(['檢測項目', 'Check'])}</th><th scope="col">${L(['未通過網站', 'Sites failing'])}</th><th scope="col">${L(['未通過頁數', 'Pages failing'])}</th><th scope="col">${L(['發現數', 'Findings'])}</th><th scope="col">${L(['通過網站', 'Sites passing'])}</th><th scope="col">${L(['不適用', 'Not applicable'])}</th><th scope="col">${L(['未檢測', 'Not checked'])}</th></tr></thead>
+<tbody>
+${codeRows}
+</tbody>
+</table>
+</div>
+<div class="scroll" role="region" aria-labelledby="conf-rank-caption" tabindex="0">
+<table>
+<caption id="conf-rank-caption">${L(['依符合等級排列的機關（所有已檢測網站皆符合的等級）', 'Agencies by the level every checked site meets'])}</caption>
+<thead><tr><th scope="col">${L(['機關', 'Agency'])}</th><th scope="col">${L(['符合等級', 'Level met'])}</th><th scope="col">${L(['符合 A 的網站', 'Sites meeting A'])}</th><th scope="col">${L(['符合 AA 的網站', 'Sites meeting AA'])}</th><th scope="col">${L(['符合 AAA 的網站', 'Sites meeting AAA'])}</th><th scope="col">${L(['總分名次', 'Overall rank'])}</th></tr></thead>
+<tbody>
+${agencyRows}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+
 function agenciesSection(m: SweepReportModel, L: Lx): string {
   return `<section id="agencies" aria-labelledby="agencies-h">
 <h2 id="agencies-h">${L(['各機關', 'Agencies'])}</h2>
@@ -276,7 +321,7 @@ function agencySection(a: AgencyReport, m: SweepReportModel, L: Lx): string {
   const sites = a.sites
     .map(
       (s) =>
-        `<tr><th scope="row">${siteLink(s)}</th><td>${L(STATUS_LABEL[s.status] ?? [s.status, s.status])}${s.error ? `<br><span class="muted">${esc(s.error)}</span>` : ''}</td>${(['overall', ...CATEGORIES] as ScoreKey[]).map((k) => scoreCell(s.scores[k])).join('')}<td>${esc(s.lastUpdated ?? '–')}</td><td class="num">${s.status === 'pending' ? '–' : s.findings}</td></tr>`,
+        `<tr><th scope="row">${siteLink(s)}</th><td>${L(STATUS_LABEL[s.status] ?? [s.status, s.status])}${s.error ? `<br><span class="muted">${esc(s.error)}</span>` : ''}</td>${(['overall', ...CATEGORIES] as ScoreKey[]).map((k) => scoreCell(s.scores[k])).join('')}<td>${esc(s.lastUpdated ?? '–')}</td><td class="num">${s.status === 'pending' ? '–' : s.findings}</td><td>${s.conformance.level ? `${esc(s.conformance.meets ?? '–')} <span class="muted">(${esc(s.conformance.edition ?? '')} ${esc(s.conformance.level)})</span>${failingCodes(s)}` : '–'}</td></tr>`,
     )
     .join('');
   return `<section id="${id}" class="agency" aria-labelledby="${id}-h">
@@ -291,7 +336,7 @@ ${trendText ? `<div><dt>${L(['總分趨勢', 'Overall trend'])}</dt><dd>${sparkl
 <div class="scroll" role="region" aria-labelledby="${id}-h ${id}-sites" tabindex="0">
 <table>
 <caption id="${id}-sites">${L(['網站', 'Sites'])}</caption>
-<thead><tr><th scope="col">${L(['網站', 'Site'])}</th><th scope="col">${L(['狀態', 'Status'])}</th>${(['overall', ...CATEGORIES] as ScoreKey[]).map((k) => `<th scope="col">${L(CATEGORY_LABEL[k])}</th>`).join('')}<th scope="col">${L(['最近更新', 'Last updated'])}</th><th scope="col">${L(['發現數', 'Findings'])}</th></tr></thead>
+<thead><tr><th scope="col">${L(['網站', 'Site'])}</th><th scope="col">${L(['狀態', 'Status'])}</th>${(['overall', ...CATEGORIES] as ScoreKey[]).map((k) => `<th scope="col">${L(CATEGORY_LABEL[k])}</th>`).join('')}<th scope="col">${L(['最近更新', 'Last updated'])}</th><th scope="col">${L(['發現數', 'Findings'])}</th><th scope="col">${L(['規範符合等級', 'Level met (網站無障礙規範)'])}</th></tr></thead>
 <tbody>${sites}</tbody>
 </table>
 </div>
@@ -299,6 +344,12 @@ ${a.rules.length ? `<h4>${L(['主要問題', 'Failing rules'])}</h4>${rulesTable
 ${issueList(a.newIssues, a.changes.newFindings + a.changes.regressed, ['新發現的問題', 'New issues'], L, m.lang)}
 ${issueList(a.fixedIssues, a.changes.fixed, ['已修正的問題', 'Fixed issues'], L, m.lang)}
 </section>`;
+}
+
+/** The codes a site fails, listed under its level. */
+function failingCodes(s: SiteReport): string {
+  const failing = s.codes.filter((c) => c.status === 'fail');
+  return failing.length ? `<br><span class="muted">✗ ${failing.map((c) => `${esc(c.code)} (${c.pages})`).join(', ')}</span>` : '';
 }
 
 function issueList(list: IssueChange[], total: number, heading: Label, L: Lx, lang: Lang): string {

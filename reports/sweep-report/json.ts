@@ -49,9 +49,14 @@ export function renderJson(model: SweepReportModel): string {
         failureKind: s.failureKind,
         findingsBySeverity: s.bySeverity,
         pages: s.pages,
+        twEdition: s.conformance.edition,
+        level: s.conformance.level,
+        conformance: s.conformance.level ? { meets: s.conformance.meets, codes: s.codes.map((c) => ({ code: c.code, level: c.level, status: c.status, pages: c.pages, findings: c.findings })) } : null,
       })),
+      conformance: a.conformance,
     })),
     topRules: model.topRules,
+    codes: model.codes,
     trend: model.trend,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -4,7 +4,11 @@
 import { SCORE_KEYS, scoreAgencies, type AgencyScores, type ScoreKey } from '../../core/agency-scoring.ts';
 import type { Lang } from '../../core/types.ts';
 import type { Db } from '../store/db.ts';
-import { changesByAgency, NATIONAL, readStats, sweepSites, toScoredSites, type ChangeCounts, type SweepSiteRow } from '../store/stats.ts';
+import { changesByAgency, NATIONAL, readStats, sweepSiteCodes, sweepSites, toScoredSites, type ChangeCounts, type SiteCodeRow, type SweepSiteRow } from '../store/stats.ts';
+import { levelRank, TW_CODES } from '../../core/tw-a11y.ts';
+import type { A11yLevel, Localized, TwEdition } from '../../core/types.ts';
+import { A11Y_LEVELS } from '../../core/types.ts';
+import { codeTitle } from '../conformance.ts';
 import { listSweeps, previousSweep, type SweepRow } from '../store/sweeps.ts';
 
 export interface SiteReport {
@@ -19,6 +23,32 @@ export interface SiteReport {
   findings: number;
   bySeverity: { critical: number; serious: number; moderate: number; minor: number };
   pages: number;
+  /** 規範檢核: edition and level judged, level met (null: none met, or recorded before codes). */
+  conformance: { edition: string | null; level: string | null; meets: string | null };
+  /** Per-code verdict of this site (site_codes), catalogue order. */
+  codes: SiteCodeRow[];
+}
+
+/** One code over the sweep: how many sites fail, pass, do not apply, were not checked. */
+export interface CodeSummary {
+  edition: string;
+  code: string;
+  level: string;
+  title: Localized;
+  sitesFailing: number;
+  pagesFailing: number;
+  findings: number;
+  sitesPassing: number;
+  sitesNotApplicable: number;
+  sitesNotChecked: number;
+}
+
+/** An agency's conformance: the level every one of its checked sites meets (Freego's rule applied per site). */
+export interface AgencyConformance {
+  /** Lowest level met over its checked sites; null when a site meets none or nothing was judged. */
+  meets: A11yLevel | null;
+  sitesJudged: number;
+  sitesMeeting: Record<A11yLevel, number>;
 }
 
 export interface RuleCount {
@@ -62,6 +92,7 @@ export interface AgencyReport {
   fixedIssues: IssueChange[];
   /** Overall score per sweep of the trend (same order as model.trend), null where absent. */
   trend: (number | null)[];
+  conformance: AgencyConformance;
 }
 
 export interface TrendPoint {
@@ -97,6 +128,8 @@ export interface SweepReportModel {
   previous: { id: number; nowAt: string } | null;
   agencies: AgencyReport[];
   topRules: RuleCount[];
+  /** 規範檢核 over the sweep, one entry per (edition, code), catalogue order. */
+  codes: CodeSummary[];
   trend: TrendPoint[];
   /** Set when --agency filtered the report. */
   agencyFilter: string | null;
@@ -126,6 +159,9 @@ export function buildSweepReport(db: Db, sweep: SweepRow, opts: ModelOptions = {
   const trendSweeps = trendOf(db, sweep, opts.trendLength ?? 12);
   const trendStats = new Map(trendSweeps.map((s) => [s.id, readStats(db, s.id)]));
   const rulesByAgency = agencyRuleCounts(db, sweep.id);
+  const siteCodes = sweepSiteCodes(db, sweep.id, opts.agency ?? null);
+  const codesBySite = new Map<number, SiteCodeRow[]>();
+  for (const c of siteCodes) codesBySite.set(c.siteId, [...(codesBySite.get(c.siteId) ?? []), c]);
   const limit = opts.issueLimit ?? 25;
 
   const agencies: AgencyReport[] = scored.map((a) => {
@@ -146,11 +182,12 @@ export function buildSweepReport(db: Db, sweep: SweepRow, opts: ModelOptions = {
       coverage: a.coverage,
       fullCoverage: a.fullCoverage,
       changes: changes.get(a.agencyId) ?? emptyChanges(),
-      sites: mine.map(siteReport),
+      sites: mine.map((r) => siteReport(r, codesBySite.get(r.siteId) ?? [])),
       rules: rulesByAgency.get(a.agencyId) ?? [],
       newIssues: newIssues(db, sweep.id, a.agencyId, limit),
       fixedIssues: fixedIssues(db, sweep.id, a.agencyId, limit),
       trend: trendSweeps.map((s) => (s.id === sweep.id ? a.scores.overall : (trendStats.get(s.id)?.(a.agencyId, 'overall', 'score') ?? null))),
+      conformance: agencyConformance(mine),
     };
   });
 
@@ -195,12 +232,43 @@ export function buildSweepReport(db: Db, sweep: SweepRow, opts: ModelOptions = {
     previous: prev ? { id: prev.id, nowAt: prev.nowAt } : null,
     agencies: filtered,
     topRules: topRules(db, sweep.id, opts.agency ? filtered[0]?.sites.map((s) => s.siteId) ?? [] : null),
+    codes: codeSummaries(siteCodes),
     trend,
     agencyFilter: opts.agency ?? null,
   };
 }
 
-function siteReport(r: SweepSiteRow): SiteReport {
+function catalogueIndex(edition: string, code: string): number {
+  const i = (TW_CODES[edition as TwEdition] ?? []).findIndex((c) => c.code === code);
+  return i < 0 ? 999 : i;
+}
+
+function codeSummaries(rows: SiteCodeRow[]): CodeSummary[] {
+  const by = new Map<string, CodeSummary>();
+  for (const r of rows) {
+    const key = `${r.edition}|${r.code}`;
+    const c = by.get(key) ?? { edition: r.edition, code: r.code, level: r.level, title: codeTitle(r.edition as TwEdition, r.code), sitesFailing: 0, pagesFailing: 0, findings: 0, sitesPassing: 0, sitesNotApplicable: 0, sitesNotChecked: 0 };
+    if (r.status === 'fail') c.sitesFailing++;
+    else if (r.status === 'pass') c.sitesPassing++;
+    else if (r.status === 'not-applicable') c.sitesNotApplicable++;
+    else c.sitesNotChecked++;
+    c.pagesFailing += r.pages;
+    c.findings += r.findings;
+    by.set(key, c);
+  }
+  return [...by.values()].sort((a, b) => a.edition.localeCompare(b.edition) || catalogueIndex(a.edition, a.code) - catalogueIndex(b.edition, b.code));
+}
+
+export function agencyConformance(sites: SweepSiteRow[]): AgencyConformance {
+  const judged = sites.filter((s) => s.status === 'ok' && s.twLevel);
+  const sitesMeeting = { A: 0, AA: 0, AAA: 0 } as Record<A11yLevel, number>;
+  for (const s of judged) for (const l of A11Y_LEVELS) if (s.meets && levelRank(s.meets as A11yLevel) >= levelRank(l)) sitesMeeting[l]++;
+  let meets: A11yLevel | null = null;
+  for (const l of A11Y_LEVELS) if (judged.length && sitesMeeting[l] === judged.length) meets = l;
+  return { meets, sitesJudged: judged.length, sitesMeeting };
+}
+
+function siteReport(r: SweepSiteRow, codes: SiteCodeRow[]): SiteReport {
   return {
     siteId: r.siteId,
     url: r.url,
@@ -213,6 +281,8 @@ function siteReport(r: SweepSiteRow): SiteReport {
     findings: r.findings,
     bySeverity: { critical: r.critical, serious: r.serious, moderate: r.moderate, minor: r.minor },
     pages: r.pagesChecked,
+    conformance: { edition: r.twEdition, level: r.twLevel, meets: r.meets },
+    codes: [...codes].sort((a, b) => catalogueIndex(a.edition, a.code) - catalogueIndex(b.edition, b.code)),
   };
 }
 

@@ -88,6 +88,7 @@ function isSkipOrCollapseControl(el: Element): boolean {
 export const bypassBlocks: PageRule = {
   meta: {
     id: 'a11y/bypass-blocks',
+    requires: ['html', 'links', 'headings', 'landmarks'],
     category: 'accessibility',
     severity: 'serious',
     scope: 'page',

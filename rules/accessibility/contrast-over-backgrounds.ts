@@ -18,6 +18,7 @@ export function minimumRatio(t: Pick<TextBackgroundArtifact, 'fontSizePx' | 'fon
 export const contrastOverBackgrounds: PageRule = {
   meta: {
     id: 'a11y/contrast-over-backgrounds',
+    requires: ['textBackgrounds'],
     category: 'accessibility',
     severity: 'serious',
     scope: 'page',

@@ -19,6 +19,7 @@ function judged(table: TableArtifact): boolean {
 export const tableHeaderHasCells: PageRule = {
   meta: {
     id: 'a11y/table-header-has-cells',
+    requires: ['tables'],
     category: 'accessibility',
     severity: 'moderate',
     scope: 'page',

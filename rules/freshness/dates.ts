@@ -51,7 +51,10 @@ export function foldWidth(s: string): string {
 }
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
-const MONTH_INDEX: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+/** An English month name or abbreviation, alone. */
+export const MONTH_NAME = new RegExp(`^(?:${MONTHS})$`, 'i');
+/** Month number by the name's first three letters, lower case. */
+export const MONTH_INDEX: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 const CJK_DATE = new RegExp(
   String.raw`(?:((?:中華)?民國)\s{0,2}(前)?\s{0,2})?(?<![\d${CN}])(\d{1,4}|[${CN}]{1,7})\s{0,2}年\s{0,2}(\d{1,2}|[${CN}]{1,3})\s{0,2}月\s{0,2}(\d{1,2}|[${CN}]{1,4})(?:\s{0,2}([日號号]))?`,

@@ -7,6 +7,7 @@ import { computeFreshness } from './summary.ts';
 export const noDate: SiteRule = {
   meta: {
     id: 'freshness/no-date',
+    requires: ['html', 'headers', 'meta', 'httpStatus', 'feeds', 'sitemap'],
     category: 'freshness',
     severity: 'moderate',
     scope: 'site',

@@ -7,6 +7,7 @@ import { ageInDays, computeFreshness } from './summary.ts';
 export const staleNews: SiteRule = {
   meta: {
     id: 'freshness/stale-news',
+    requires: ['html', 'headers', 'meta', 'httpStatus', 'feeds', 'sitemap'],
     category: 'freshness',
     severity: 'serious',
     scope: 'site',

@@ -8,6 +8,7 @@ import { brokenLinkFindings } from './lib/link-checks.ts';
 export const brokenExternalLinks: SiteRule = {
   meta: {
     id: 'gov/broken-external-links',
+    requires: ['linkChecks'],
     category: 'governance',
     severity: 'minor',
     scope: 'site',

@@ -8,6 +8,7 @@ import { brokenLinkFindings } from './lib/link-checks.ts';
 export const brokenLinks: SiteRule = {
   meta: {
     id: 'gov/broken-links',
+    requires: ['linkChecks'],
     category: 'governance',
     severity: 'moderate',
     scope: 'site',

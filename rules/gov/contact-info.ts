@@ -42,6 +42,7 @@ const phoneOn = (p: PageArtifacts) =>
 export const contactInfo: PageRule = {
   meta: {
     id: 'gov/contact-info',
+    requires: ['html', 'links', 'text', 'httpStatus'],
     category: 'governance',
     severity: 'serious',
     scope: 'page',

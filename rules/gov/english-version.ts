@@ -38,6 +38,7 @@ function englishOnPage(page: PageArtifacts): boolean {
 export const englishVersion = linkPresenceRule({
   meta: {
     id: 'gov/english-version',
+    requires: ['lang'],
     severity: 'moderate',
     wcag: [],
     title: msg('網站應提供英文版', 'The site offers an English version'),

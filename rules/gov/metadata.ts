@@ -76,6 +76,7 @@ export function canonicalField(name: string | null): string | null {
 export const metadata: PageRule = {
   meta: {
     id: 'gov/metadata',
+    requires: ['html', 'meta'],
     category: 'governance',
     severity: 'minor',
     scope: 'page',

@@ -24,6 +24,7 @@ export function followsDeviceWidth(content: string): boolean {
 export const mobileViewport: PageRule = {
   meta: {
     id: 'gov/mobile-viewport',
+    requires: ['html', 'meta', 'layout', 'narrowLayout'],
     category: 'governance',
     severity: 'serious',
     scope: 'page',

@@ -23,6 +23,7 @@ function elementHolding(doc: Document, id: string): Element | null {
 export const nationalIdExposed: PageRule = {
   meta: {
     id: 'gov/national-id-exposed',
+    requires: ['html', 'text', 'title'],
     category: 'governance',
     severity: 'critical',
     scope: 'page',

@@ -12,6 +12,7 @@ function looksLikeHtml(body: string | null, contentType: string | undefined): bo
 export const robotsSitemap: SiteRule = {
   meta: {
     id: 'gov/robots-sitemap',
+    requires: ['robots', 'sitemap'],
     category: 'governance',
     severity: 'minor',
     scope: 'site',

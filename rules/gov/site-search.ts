@@ -113,6 +113,7 @@ function searchOnPage(page: PageArtifacts): string | null {
 export const siteSearch: PageRule = {
   meta: {
     id: 'gov/site-search',
+    requires: ['html', 'links', 'text', 'httpStatus'],
     category: 'governance',
     severity: 'moderate',
     scope: 'page',

@@ -7,6 +7,7 @@ import { fail, msg, notApplicable, pass } from '../lib/result.ts';
 export const soft404: SiteRule = {
   meta: {
     id: 'gov/soft-404',
+    requires: ['soft404'],
     category: 'governance',
     severity: 'minor',
     scope: 'site',

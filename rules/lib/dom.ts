@@ -3,14 +3,18 @@
 // needs layout or computed style (visibility, focus order, sizes) is gathered in the browser instead.
 import { parseHTML } from 'linkedom';
 import type { PageArtifacts } from '../../core/types.ts';
+import { rawOf } from '../artifact-view.ts';
 
 const cache = new WeakMap<PageArtifacts, Document>();
 
+/** The page's DOM, parsed once per page for every rule (a rule must still declare 'html' to get it). */
 export function documentOf(page: PageArtifacts): Document {
-  let doc = cache.get(page);
+  const html = page.html;
+  const key = rawOf(page);
+  let doc = cache.get(key);
   if (!doc) {
-    doc = parseHTML(page.html || '<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
-    cache.set(page, doc);
+    doc = parseHTML(html || '<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+    cache.set(key, doc);
   }
   return doc;
 }

@@ -5,6 +5,9 @@ export const pass = (): RuleResult => ({ applicable: true, findings: [] });
 
 export const notApplicable = (): RuleResult => ({ applicable: false, findings: [] });
 
+/** The rule could not check this page (e.g. axe did not run, or did not run this rule). */
+export const notRun = (): RuleResult => ({ applicable: false, findings: [], ran: false });
+
 export const fail = (...findings: FindingDraft[]): RuleResult => ({ applicable: true, findings });
 
 /** Applicable; fails when findings is non-empty. */

@@ -85,6 +85,7 @@ export function auditFinding(a: Audit, run: LighthouseSlim, pageUrl: string): Fi
 export const lighthouseAudits: SiteRule = {
   meta: {
     id: 'perf/lighthouse',
+    requires: ['lighthouse'],
     category: 'performance',
     severity: 'moderate',
     scope: 'site',

@@ -17,6 +17,7 @@ export function looksLikeListing(title: string, text: string): boolean {
 export const directoryListing: SiteRule = {
   meta: {
     id: 'security/directory-listing',
+    requires: ['directoryProbes', 'text', 'title'],
     category: 'security',
     severity: 'serious',
     scope: 'site',

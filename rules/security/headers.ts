@@ -8,6 +8,7 @@ import { headerOf, httpsStartPage } from './lib.ts';
 export const securityHeaders: SiteRule = {
   meta: {
     id: 'security/headers',
+    requires: ['headers', 'meta'],
     category: 'security',
     severity: 'minor',
     scope: 'site',

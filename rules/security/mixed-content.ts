@@ -51,6 +51,7 @@ function isHttp(url: string): boolean {
 export const mixedContent: PageRule = {
   meta: {
     id: 'security/mixed-content',
+    requires: ['html', 'requestIssues'],
     category: 'security',
     severity: 'serious',
     scope: 'page',

@@ -15,6 +15,7 @@ export function hstsMaxAge(header: string): number | null {
 export const noHsts: SiteRule = {
   meta: {
     id: 'security/no-hsts',
+    requires: ['headers'],
     category: 'security',
     severity: 'moderate',
     scope: 'site',

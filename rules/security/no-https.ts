@@ -7,6 +7,7 @@ import { protocolOf, startUrlOf } from './lib.ts';
 export const noHttps: SiteRule = {
   meta: {
     id: 'security/no-https',
+    requires: ['httpsProbe'],
     category: 'security',
     severity: 'serious',
     scope: 'site',

@@ -22,6 +22,7 @@ const OLD_PROTOCOLS = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
 export const tlsCertificate: SiteRule = {
   meta: {
     id: 'security/tls-certificate',
+    requires: ['tls'],
     category: 'security',
     severity: 'serious',
     scope: 'site',

@@ -49,6 +49,7 @@ function stylesheetsOf(page: PageArtifacts): { source: string; text: string }[] 
 export const absoluteFontSize: PageRule = {
   meta: {
     id: 'tw/absolute-font-size',
+    requires: ['html', 'stylesheets'],
     category: 'governance',
     severity: 'minor',
     scope: 'page',

@@ -4,16 +4,12 @@
 // renewals get a new number, so the finding asks the webmaster to renew or update the link.
 import type { PageRule } from '../../core/types.ts';
 import { fail, msg, notApplicable, pass } from '../lib/result.ts';
-import { findMark, markIssuedAt } from './lib/mark.ts';
-
-/** Calendar date in Asia/Taipei, YYYY-MM-DD. */
-function taipeiDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+import { findMark, markExpiry, markIssuedAt, taipeiDate } from './lib/mark.ts';
 
 export const accessibilityMarkExpired: PageRule = {
   meta: {
     id: 'tw/accessibility-mark-expired',
+    requires: ['html', 'links'],
     category: 'governance',
     severity: 'moderate',
     scope: 'page',
@@ -38,11 +34,7 @@ export const accessibilityMarkExpired: PageRule = {
     // A number that is no date, or a date after --now, tells us nothing about age.
     if (!issued || issued.getTime() > ctx.now.getTime() + 86_400_000) return notApplicable();
     const years = ctx.options.accessibilityMark.maxAgeYears;
-    const expires = new Date(issued);
-    // Calendar arithmetic in Taipei time: shift, add years, shift back.
-    const local = new Date(issued.getTime() + 8 * 3600_000);
-    local.setUTCFullYear(local.getUTCFullYear() + years);
-    expires.setTime(local.getTime() - 8 * 3600_000);
+    const expires = markExpiry(issued, years);
     const data = {
       markNumber: mark.markNumber,
       level: mark.level,

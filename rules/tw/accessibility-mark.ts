@@ -21,6 +21,7 @@ function markData(mark: MarkInfo | null): Record<string, unknown> {
 export const accessibilityMark: PageRule = {
   meta: {
     id: 'tw/accessibility-mark',
+    requires: ['html', 'links'],
     category: 'governance',
     severity: 'serious',
     scope: 'page',

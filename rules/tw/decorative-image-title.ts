@@ -9,6 +9,7 @@ import { capFindings, hiddenByMarkup } from './lib/markup.ts';
 export const decorativeImageTitle: PageRule = {
   meta: {
     id: 'tw/decorative-image-title',
+    requires: ['html'],
     category: 'governance',
     severity: 'moderate',
     scope: 'page',

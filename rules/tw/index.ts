@@ -5,6 +5,7 @@ import { accessibilityMark } from './accessibility-mark.ts';
 import { accessibilityMarkExpired } from './accessibility-mark-expired.ts';
 import { decorativeImageTitle } from './decorative-image-title.ts';
 import { guideBricks } from './guide-bricks.ts';
+import { markAtRisk } from './mark-at-risk.ts';
 import { newWindow } from './new-window.ts';
 import { openFormats } from './open-formats.ts';
 import { skipLink } from './skip-link.ts';
@@ -20,4 +21,5 @@ export const twRules: Rule[] = [
   decorativeImageTitle,
   absoluteFontSize,
   zoomLocked,
+  markAtRisk,
 ];

@@ -9,6 +9,7 @@ import { NEW_WINDOW_TEXT, opensNewWindow } from './lib/patterns.ts';
 export const newWindow: PageRule = {
   meta: {
     id: 'tw/new-window',
+    requires: ['html', 'links'],
     category: 'governance',
     severity: 'minor',
     scope: 'page',

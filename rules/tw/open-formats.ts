@@ -83,6 +83,7 @@ function fileLinks(page: PageArtifacts): Map<Element, FileLink> {
 export const openFormats: PageRule = {
   meta: {
     id: 'tw/open-formats',
+    requires: ['html', 'links'],
     category: 'governance',
     severity: 'moderate',
     scope: 'page',

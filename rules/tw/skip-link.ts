@@ -53,6 +53,7 @@ function skipLinkElsewhere(page: PageArtifacts): boolean {
 export const skipLink: PageRule = {
   meta: {
     id: 'tw/skip-link',
+    requires: ['focusOrder', 'html'],
     category: 'governance',
     severity: 'serious',
     scope: 'page',

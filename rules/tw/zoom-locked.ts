@@ -41,6 +41,7 @@ function viewportOf(page: PageArtifacts): string | null {
 export const zoomLocked: PageRule = {
   meta: {
     id: 'tw/zoom-locked',
+    requires: ['html', 'meta'],
     category: 'governance',
     severity: 'serious',
     scope: 'page',

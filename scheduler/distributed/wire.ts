@@ -3,12 +3,13 @@
 // (onPage) stay behind. Job ids are deterministic, so adding the same site of the same sweep twice
 // (a resumed sweep, a restarted recorder) finds the first job and its result instead of a second check.
 import { createHash } from 'node:crypto';
-import { CATEGORIES } from '../../core/types.ts';
+import { A11Y_LEVELS, CATEGORIES, TW_EDITIONS } from '../../core/types.ts';
+import { withConfigDefaults } from '../../core/config.ts';
 import type { Lane } from '../../reports/store/sweeps.ts';
 import type { CheckOptions } from '../../worker/site-checker.ts';
 
 /** CheckOptions as JSON: `now` is an ISO string; no callbacks. Derived, so a new option travels too. */
-export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage'> & { now: string };
+export type WireCheckOptions = Omit<CheckOptions, 'now' | 'onPage' | 'onCapture'> & { now: string };
 
 /** Which sweep and site a check belongs to, when the caller knows. */
 export interface JobContext {
@@ -35,7 +36,7 @@ export class BadJobError extends Error {
 }
 
 export function toWire(options: CheckOptions): WireCheckOptions {
-  const { now, onPage: _callback, ...rest } = options;
+  const { now, onPage: _callback, onCapture: _capture, ...rest } = options;
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new BadJobError('CheckOptions.now is not a valid Date');
   // A JSON round trip now means the worker gets exactly what we hash and send.
   return JSON.parse(JSON.stringify({ ...rest, now: now.toISOString() })) as WireCheckOptions;
@@ -44,7 +45,7 @@ export function toWire(options: CheckOptions): WireCheckOptions {
 export function fromWire(wire: WireCheckOptions): CheckOptions {
   const now = new Date(wire.now);
   if (typeof wire.now !== 'string' || Number.isNaN(now.getTime())) throw new BadJobError(`options.now is not an ISO time: ${JSON.stringify(wire.now)}`);
-  return { ...wire, now };
+  return { ...wire, config: withConfigDefaults(wire.config), now };
 }
 
 /** Checks the shape of job data read from Redis (anyone who can write to Redis can add a job). */
@@ -58,6 +59,8 @@ export function parseJobData(data: unknown): SiteJobData {
   if (!Number.isInteger(o.maxPages) || (o.maxPages as number) < 1) throw new BadJobError('options.maxPages is not a positive integer');
   if (!o.config || typeof o.config !== 'object' || !o.config.timeouts) throw new BadJobError('options.config is missing');
   if (o.lang !== 'zh-TW' && o.lang !== 'en') throw new BadJobError('options.lang is not zh-TW or en');
+  if (o.config.level !== undefined && !(A11Y_LEVELS as readonly string[]).includes(o.config.level)) throw new BadJobError('options.config.level is not A, AA or AAA');
+  if (o.config.twEdition != null && !(TW_EDITIONS as readonly string[]).includes(o.config.twEdition)) throw new BadJobError('options.config.twEdition is not 115.11 or 110.07');
   fromWire(o as WireCheckOptions);
   return { url: d.url, options: o as WireCheckOptions, lane: d.lane ?? 'sweep', sweepId: d.sweepId ?? null, siteId: d.siteId ?? null, queuedAt: d.queuedAt ?? '' };
 }

@@ -67,7 +67,8 @@ export function axeRuleUnion(cases: ActCase[]): string[] {
 
 /** govcheck's own rules (not the axe wrapper) that claim an ACT rule through meta.actIds. */
 export function ownRulesFor(actRuleId: string, rules: readonly Rule[] = ALL_RULES): string[] {
-  return rules.filter((r) => r.meta.actIds?.includes(actRuleId)).map((r) => r.meta.id);
+  // axe rules are registry rules too (with axe's own actIds); the corpus maps them itself (c.axeRules).
+  return rules.filter((r) => !r.meta.id.startsWith('axe/') && r.meta.actIds?.includes(actRuleId)).map((r) => r.meta.id);
 }
 
 /** Rule ids (as they appear in findings) that count for this case. */

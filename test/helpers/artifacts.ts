@@ -1,7 +1,21 @@
-// Builders for saved-artifact rule tests: a rule test states only the fields it cares about.
+// Builders for hand-made artifacts, for what the captures of real Chromium loads (test/captures,
+// helpers/captures.ts) cannot express compactly: a rule test states only the fields it cares about.
+// Defaults follow what Chromium gathers: text is the rendered text (hidden elements, scripts and styles
+// left out, as innerText does), links and images in hidden markup are not visible, 3 tab stops.
 import { parseHTML } from 'linkedom';
 import { defaultRuleOptions } from '../../core/config.ts';
 import type { PageArtifacts, PageRuleContext, RuleContext, SiteArtifacts } from '../../core/types.ts';
+
+/** Tab stops the page gatherer records (worker/page-gatherer.ts). */
+export const TAB_STOPS = 3;
+
+/** Hidden by markup alone (hidden attribute, inline display:none / visibility:hidden): not rendered by Chromium. */
+function hiddenInMarkup(el: any): boolean {
+  for (let n = el; n && n.nodeType === 1; n = n.parentElement) {
+    if (n.hasAttribute('hidden') || /(display:\s*none|visibility:\s*hidden)/i.test(n.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
 
 /** Page artifacts from HTML; links, meta, title and text are derived from the markup unless given. */
 export function makePage(html: string, overrides: Partial<PageArtifacts> = {}): PageArtifacts {
@@ -39,7 +53,7 @@ export function makePage(html: string, overrides: Partial<PageArtifacts> = {}): 
       hreflang: a.getAttribute('hreflang'),
       imgAlts,
       region,
-      visible: true,
+      visible: !hiddenInMarkup(a),
       box: null,
       selector: `a:nth-of-type(${i + 1})`,
       snippet: a.outerHTML.slice(0, 300),
@@ -52,7 +66,7 @@ export function makePage(html: string, overrides: Partial<PageArtifacts> = {}): 
     naturalWidth: Number(im.getAttribute('width') ?? 0),
     naturalHeight: Number(im.getAttribute('height') ?? 0),
     box: null,
-    visible: true,
+    visible: !hiddenInMarkup(im),
     linkHref: im.closest('a')?.getAttribute('href') ? new URL(im.closest('a').getAttribute('href'), url).href : null,
     region: im.closest('footer,.footer,#footer') ? 'footer' : 'other',
     selector: `img:nth-of-type(${i + 1})`,
@@ -66,6 +80,9 @@ export function makePage(html: string, overrides: Partial<PageArtifacts> = {}): 
   }));
   const body = document.querySelector('body');
   body?.querySelectorAll('script,style,noscript,template').forEach((el: any) => el.remove());
+  body?.querySelectorAll('*').forEach((el: any) => {
+    if (el.isConnected !== false && hiddenInMarkup(el)) el.remove();
+  });
   return {
     url,
     finalUrl: url,

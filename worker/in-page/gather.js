@@ -2,6 +2,8 @@
 // need a real browser (visibility, layout, resolved URLs, CSSOM). Resolves to plain JSON.
 async (opts) => {
   const MAX_LINKS = opts.maxLinks, MAX_IMAGES = opts.maxImages, MAX_TEXT = opts.maxText, MAX_CSS = opts.maxCss;
+  // The gather plan: optional artifacts not wanted by any selected rule are skipped (absent = all).
+  const want = (name) => !opts.want || opts.want.includes(name);
   const collapse = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const snippet = (el) => { const h = el.outerHTML || ''; return h.length > 300 ? h.slice(0, 300) + '…' : h; };
   const cssEscape = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s);
@@ -95,7 +97,7 @@ async (opts) => {
 
   const stylesheets = [];
   let cssBudget = MAX_CSS;
-  for (const sheet of Array.from(document.styleSheets)) {
+  for (const sheet of want('stylesheets') ? Array.from(document.styleSheets) : []) {
     if (cssBudget <= 0) break;
     let text = '';
     try {
@@ -132,8 +134,8 @@ async (opts) => {
 
   // Each structure below is optional for the rules: a failure drops it (rules then do not judge).
   const MAX_TABLES = 40, MAX_ROWS = 400, MAX_CELLS = 4000;
-  let tables = [];
-  try { for (const t of document.querySelectorAll('table, [role=table], [role=grid], [role=treegrid]')) {
+  let tables = want('tables') ? [] : undefined;
+  if (tables) try { for (const t of document.querySelectorAll('table, [role=table], [role=grid], [role=treegrid]')) {
     if (tables.length >= MAX_TABLES) break;
     const html = t.tagName === 'TABLE';
     const rows = [];
@@ -186,8 +188,8 @@ async (opts) => {
     tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: exposedEl(t), selector: selectorOf(t), rows, truncated });
   } } catch { tables = undefined; }
 
-  let headings = [];
-  try { for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')) {
+  let headings = want('headings') ? [] : undefined;
+  if (headings) try { for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role=heading]')) {
     if (headings.length >= 500) break;
     const role = roleOf(h);
     if (role && role !== 'heading') continue; // h1 role="presentation" etc. is no heading
@@ -197,8 +199,8 @@ async (opts) => {
 
   const LANDMARK_TAGS = { MAIN: 'main', NAV: 'navigation', ASIDE: 'complementary', SEARCH: 'search' };
   const LANDMARK_ROLES = ['main', 'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'region', 'form'];
-  let landmarks = [];
-  try { for (const el of document.querySelectorAll('main, nav, aside, search, header, footer, [role]')) {
+  let landmarks = want('landmarks') ? [] : undefined;
+  if (landmarks) try { for (const el of document.querySelectorAll('main, nav, aside, search, header, footer, [role]')) {
     if (landmarks.length >= 200) break;
     const explicit = roleOf(el);
     let role = explicit && LANDMARK_ROLES.includes(explicit) ? explicit : explicit ? null : LANDMARK_TAGS[el.tagName] || null;
@@ -213,7 +215,7 @@ async (opts) => {
   // be known for sure; anything uncertain is left out: other elements or pseudo-elements painted
   // under the text, filters, blend modes, opacity, several background layers, text shadows or
   // strokes, cross-origin images, text outside the first screen.
-  const textBackgrounds = await (async () => {
+  const textBackgrounds = !want('textBackgrounds') ? undefined : await (async () => {
     const MAX_ELEMENTS = 30, MAX_CHARS = 150, BUDGET_MS = 1000, GRID = 8;
     const t0 = performance.now();
     const out = [];

@@ -1,6 +1,7 @@
 // Agency page: its sites with re-check buttons, category scores and trend, findings grouped by rule
 // with how to fix and their lifecycle, fixed issues and disputes.
-import { CATEGORIES } from '../../../core/types.ts';
+import { CATEGORIES, type Conformance, type Lang } from '../../../core/types.ts';
+import { meetsText } from '../../conformance.ts';
 import type { ScoreKey } from '../../../core/agency-scoring.ts';
 import { esc } from '../../sweep-report/html-escape.ts';
 import { dateOf, pct, scoreCell, timeOf } from '../../sweep-report/html.ts';
@@ -15,6 +16,13 @@ import { checkedWhen, colon, helpLink, lifecycleTag, recheckForm, ruleTitleHtml,
 
 const KEYS: ScoreKey[] = ['overall', ...CATEGORIES];
 
+/** Level met and failing codes of a site's current result. */
+function conformanceCell(c: Conformance | null, lang: Lang): string {
+  if (!c) return '–';
+  const failing = c.codes.filter((x) => x.status === 'fail');
+  return `${esc(meetsText(c, lang))}${failing.length ? `<br><span class="muted">✗ ${failing.map((x) => `${esc(x.code)} (${x.pages})`).join(', ')}</span>` : ''}`;
+}
+
 export function renderAgency(ctx: RenderContext, v: AgencyView, flash: { kind: 'ok' | 'error'; html: string } | null = null): string {
   const { lang } = ctx;
   const L = lx(lang);
@@ -26,6 +34,7 @@ export function renderAgency(ctx: RenderContext, v: AgencyView, flash: { kind: '
 <div><dt>${L(['名次', 'Rank'])}</dt><dd>${n.rank ?? L(['未排名', 'unranked'])}${n.previousRank !== null ? ` <span class="muted">(${L(['前次', 'previous'])} ${n.previousRank})</span>` : ''}</dd></div>
 <div><dt>${L(['涵蓋率', 'Coverage'])}</dt><dd>${pct(n.coverage)} <span class="muted">(${n.sitesOk}/${n.sitesRegistered})</span>${n.fullCoverage ? '' : ` <span class="flag">⚠ ${L(['涵蓋率未滿', 'partial coverage'])}</span>`}</dd></div>
 <div><dt>${L(['新發現／已修正', 'New / fixed'])}</dt><dd>${n.changes.newFindings + n.changes.regressed} / ${n.changes.fixed}</dd></div>
+<div><dt>${L(['規範符合等級', 'Level met (網站無障礙規範)'])}</dt><dd>${esc(n.conformance.meets ?? '–')} <span class="muted">(A ${n.conformance.sitesMeeting.A} · AA ${n.conformance.sitesMeeting.AA} · AAA ${n.conformance.sitesMeeting.AAA} / ${n.conformance.sitesJudged})</span></dd></div>
 </dl>
 <table class="compact"><caption>${L(['類別分數（各網站平均）', 'Category scores (mean of sites)'])}</caption><thead><tr>${KEYS.map((k) => `<th scope="col">${L(CATEGORY_LABEL[k])}</th>`).join('')}</tr></thead><tbody><tr>${KEYS.map((k) => scoreCell(n.scores[k])).join('')}</tr></tbody></table>
 ${trendFigure(v, lang)}`
@@ -35,13 +44,13 @@ ${trendFigure(v, lang)}`
     ? scrollTable(
         'sites',
         L(['各網站目前結果（最近一次檢測，含自行複檢）', "Each site's current result (latest check, self-checks included)"]),
-        [L(['網站', 'Site']), L(['最近檢測', 'Latest check']), L(['狀態', 'Status']), ...KEYS.map((k) => L(CATEGORY_LABEL[k])), L(['發現數', 'Findings'])],
+        [L(['網站', 'Site']), L(['最近檢測', 'Latest check']), L(['狀態', 'Status']), ...KEYS.map((k) => L(CATEGORY_LABEL[k])), L(['發現數', 'Findings']), L(['規範檢核', 'Conformance'])],
         v.sites.map((s) => {
           const c = s.current;
           const label = s.name ? `${s.name} ${s.url}` : s.url;
           return `<tr><th scope="row"><a href="${href(lang, `/sites/${s.id}`)}">${esc(s.name ?? s.url)}</a><br><span class="muted">${esc(s.url)}</span><div class="actions">${recheckForm(ctx, s.id, label)} ${selfCheckStatus(ctx, s.selfCheck, s.id)}</div></th><td>${c ? checkedWhen(c, lang, true) : L(['尚未檢測', 'not checked yet'])}</td><td>${
             c ? `${L(labelOf(STATUS_LABEL, c.status))}${c.error ? `<br><span class="muted">${esc(c.error)}</span>` : ''}` : '–'
-          }</td>${KEYS.map((k) => scoreCell(c?.scores[k] ?? null)).join('')}<td class="num">${c ? c.findings : '–'}</td></tr>`;
+          }</td>${KEYS.map((k) => scoreCell(c?.scores[k] ?? null)).join('')}<td class="num">${c ? c.findings : '–'}</td><td>${conformanceCell(c?.conformance ?? null, lang)}</td></tr>`;
         }),
       )
     : `<p>${L(['本機關沒有登錄中的網站。', 'The agency has no registered site.'])}</p>`;

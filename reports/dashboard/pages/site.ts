@@ -12,6 +12,7 @@ import type { RenderContext } from '../types.ts';
 import type { SitePageView, SiteView } from '../views.ts';
 import type { WaiverRow } from '../waivers.ts';
 import { waiverTable } from './agency.ts';
+import { conformanceHtml } from '../../conformance.ts';
 import { checkedWhen, colon, helpLink, lifecycleTag, recheckForm, ruleTitleHtml, selfCheckStatus } from './fragments.ts';
 
 const KEYS: ScoreKey[] = ['overall', ...CATEGORIES];
@@ -72,8 +73,15 @@ ${
       )
     : '';
 
+  // 規範檢核: per code its titles, level, pages failing and the open findings that evidence it.
+  const evidence = v.pages.flatMap((p) => p.findings.filter((f) => f.twCodes).map((f) => ({ page: f.pageUrl, rule: f.rule, selector: f.selector, message: f.message, twCodes: f.twCodes!.split(',') })));
+  const conformance = c?.conformance
+    ? conformanceHtml(c.conformance, evidence, lang, 3)
+    : `<p>${L(['此次檢測沒有規範檢核結果（未檢測無障礙，或為舊版紀錄）。', 'No conformance verdict for this check (accessibility not checked, or recorded by an older version).'])}</p>`;
+
   const body = [
     section('current', L(['目前結果', 'Current result']), summary),
+    section('conformance', L(['規範檢核', 'Conformance (網站無障礙規範)']), conformance),
     section('pages', L(['抽樣頁面', 'Sampled pages']), pages),
     section('findings', L(['問題與待人工檢視項目', 'Findings and items needing review']), findings),
     section('waived', L(['已豁免的問題', 'Waived findings']), waived),

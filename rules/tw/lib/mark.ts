@@ -2,7 +2,8 @@
 // certificate page (辦法 §6): accessibility.moda.gov.tw/Applications/Detail?category=<14-digit number>
 // today, accessibility.ncc.gov.tw (2017–2022) or handicap-free.nat.gov.tw before that. The number starts
 // with YYYYMMDD, which dates the mark (valid 3 years, 辦法 §5). The level is read from the image's alt.
-import type { PageArtifacts, PageRegion } from '../../../core/types.ts';
+import type { A11yLevel, Conformance, MarkReadiness, PageArtifacts, PageRegion } from '../../../core/types.ts';
+import { defaultEdition, levelRank } from '../../../core/tw-a11y.ts';
 import { documentOf, normalizeText, selectorOf, snippetOf } from '../../lib/dom.ts';
 import { hiddenByMarkup, linkArtifactFor, visibleTextOf } from './markup.ts';
 
@@ -154,4 +155,39 @@ export function markIssuedAt(markNumber: string): Date | null {
   const check = new Date(utc + 8 * 3600_000);
   if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
   return new Date(utc);
+}
+
+/** Calendar date in Asia/Taipei, YYYY-MM-DD. */
+export function taipeiDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** When a mark issued at `issued` lapses: `years` calendar years later, in Taipei time. */
+export function markExpiry(issued: Date, years: number): Date {
+  const local = new Date(issued.getTime() + 8 * 3600_000);
+  local.setUTCFullYear(local.getUTCFullYear() + years);
+  return new Date(local.getTime() - 8 * 3600_000);
+}
+
+/**
+ * The home page's mark judged against the site's code verdict: the level it claims (A+ counts as A), the
+ * edition it was tested under (110.07 before 2026-11-30), its expiry, and the codes at or below the claimed
+ * level that fail now. null when the page shows no mark.
+ */
+export function markReadiness(page: PageArtifacts, now: Date, maxAgeYears: number, conformance: Pick<Conformance, 'codes'>): MarkReadiness | null {
+  const mark = findMark(page);
+  if (!mark) return null;
+  const level: A11yLevel | null = mark.level === 'A+' ? 'A' : mark.level;
+  const issued = mark.markNumber ? markIssuedAt(mark.markNumber) : null;
+  const known = issued && issued.getTime() <= now.getTime() + 86_400_000 ? issued : null;
+  const expires = known ? markExpiry(known, maxAgeYears) : null;
+  return {
+    level,
+    markNumber: mark.markNumber,
+    edition: known ? defaultEdition(known) : null,
+    issued: known ? taipeiDate(known) : null,
+    expires: expires ? taipeiDate(expires) : null,
+    expired: expires ? now.getTime() > expires.getTime() : null,
+    failingCodes: level ? conformance.codes.filter((c) => c.status === 'fail' && levelRank(c.level) <= levelRank(level)).map((c) => c.code) : [],
+  };
 }

@@ -3,7 +3,7 @@
 import { parseHTML } from 'linkedom';
 import type { FocusStop, PageArtifacts, PageRuleContext, PageRule } from '../../../core/types.ts';
 import { selectorOf } from '../../../rules/lib/dom.ts';
-import { makePage, makeSite, pageContext } from '../../helpers/artifacts.ts';
+import { makePage, makeSite, pageContext, TAB_STOPS } from '../../helpers/artifacts.ts';
 
 const FOCUSABLE = 'a[href], area[href], button, input, select, textarea, iframe, summary, [tabindex]';
 
@@ -23,7 +23,7 @@ export function focusOrderOf(html: string, url = 'https://www.example.gov.tw/'):
   });
   const positive = els.filter((el) => Number(el.getAttribute('tabindex') ?? '0') > 0).sort((a, b) => Number(a.getAttribute('tabindex')) - Number(b.getAttribute('tabindex')));
   const rest = els.filter((el) => Number(el.getAttribute('tabindex') ?? '0') === 0);
-  return [...positive, ...rest].slice(0, 10).map((el) => {
+  return [...positive, ...rest].slice(0, TAB_STOPS).map((el) => {
     const raw = el.getAttribute('href');
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const alt = Array.from(el.querySelectorAll('img')).map((i) => i.getAttribute('alt') ?? '').join(' ').trim();

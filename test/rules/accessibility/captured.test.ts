@@ -1,0 +1,19 @@
+// govcheck's own accessibility rules on captured artifacts of real Chromium loads (test/captures).
+import { describe, expect, it } from 'vitest';
+import { findingsOf, outcomeOf, replayed } from '../../helpers/captures.ts';
+
+describe('a11y/* on captured pages', () => {
+  it('a header cell labelling no cell and light text over a gradient fail, with the element as evidence', () => {
+    const r = replayed('a11y');
+    expect(findingsOf(r, 'a11y/table-header-has-cells').map((f) => f.snippet)).toEqual(['<th>備註</th>']);
+    const contrast = findingsOf(r, 'a11y/contrast-over-backgrounds');
+    expect(contrast).toHaveLength(1);
+    expect(contrast[0].snippet).toContain('class="banner"');
+    expect(r.scores.accessibility).toBeLessThan(80);
+  });
+
+  it('a news table whose headers label cells passes; pages without tables or backgrounds are not judged', () => {
+    expect(outcomeOf(replayed('news'), 'a11y/table-header-has-cells')).toBe('pass');
+    expect(outcomeOf(replayed('tw-good'), 'a11y/contrast-over-backgrounds')).toBe('inapplicable');
+  });
+});
