@@ -239,6 +239,36 @@ export interface PageTimings {
   totalMs: number;
 }
 
+/** The element that widens a page beyond a narrow window. */
+export interface NarrowOverflow {
+  selector: string;
+  /** Its right edge in CSS px (document coordinates). */
+  right: number;
+  width: number;
+  snippet: string;
+}
+
+/** One hop on the way to a page: the URL left, its status, and how it moved on. */
+export interface RedirectHop {
+  url: string;
+  status: number;
+  /** 'http' (3xx Location), 'meta-refresh' (<meta http-equiv="refresh">) or 'script' (a script set location); absent in artifacts saved before kinds were recorded. */
+  kind?: 'http' | 'meta-refresh' | 'script';
+  /** Meta refresh: seconds the page waited before moving on (when its markup could be read). */
+  delaySeconds?: number;
+}
+
+/** A client-side navigation of the shown page that was not followed; the page was gathered as the browser showed it. */
+export interface ClientRefresh {
+  kind: 'meta-refresh' | 'script';
+  /** self: refreshes itself; delayed: to another page after more than 30 s; malformed: URL does not parse; not-followed: target did not load; late: a script navigated after the page settled. */
+  reason: 'self' | 'delayed' | 'malformed' | 'not-followed' | 'late';
+  /** The meta element's content attribute as written. */
+  content: string | null;
+  delaySeconds: number | null;
+  url: string | null;
+}
+
 export interface PageArtifacts {
   url: string;
   finalUrl: string;
@@ -247,7 +277,10 @@ export interface PageArtifacts {
   httpStatus: number | null;
   /** Lower-cased header names of the main document response. */
   headers: Record<string, string>;
-  redirects: { url: string; status: number }[];
+  /** Hops from the requested URL to the document shown: HTTP redirects and followed client redirects. */
+  redirects: RedirectHop[];
+  /** A meta refresh or script navigation of the shown document that was not followed (self-refresh, long delay, malformed URL, late script). */
+  clientRefresh?: ClientRefresh;
   contentType: string | null;
   /** Serialized DOM after scripts ran (page.content()). */
   html: string;
@@ -265,8 +298,10 @@ export interface PageArtifacts {
     viewportWidth: number;
     scrollWidth: number;
     documentHeight: number;
-    /** document scrollWidth when the viewport is 320 CSS px wide (null when not measured). */
+    /** document scrollWidth when the viewport is 320 CSS px wide, measured after the layout settled (null when not measured). */
     narrowScrollWidth: number | null;
+    /** At 320 CSS px: the element that sticks out furthest (absent when nothing overflows or not measured). */
+    narrowOverflow?: NarrowOverflow | null;
   };
   axe: AxeArtifact | null;
   /** Data tables and ARIA tables/grids of the top document (absent in artifacts saved before they were gathered). */

@@ -6,8 +6,10 @@ import type { Page, Response } from 'playwright-core';
 import type { AxeArtifact, FocusStop, PageArtifacts, RequestIssue } from '../core/types.ts';
 import { runAxe, type AxeRunOptions } from './axe-runner.ts';
 import { PageTimeoutError } from './failure.ts';
+import { measureNarrowLayout } from './gatherers/narrow-layout.ts';
 import { SCROLL_DEFAULTS, scrollThrough } from './gatherers/scroll-through.ts';
 import { PopupLog } from './gatherers/popups.ts';
+import { NavigationWatch } from './gatherers/settle.ts';
 
 const inPage = (name: string) => readFileSync(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
 const GATHER_SOURCE = inPage('gather.js');
@@ -97,17 +99,6 @@ function withDeadline<T>(promise: Promise<T>, deadline: number, phase: string, b
   ]).finally(() => clearTimeout(timer));
 }
 
-async function redirectChain(response: Response | null): Promise<{ url: string; status: number }[]> {
-  const chain: { url: string; status: number }[] = [];
-  let req = response?.request().redirectedFrom() ?? null;
-  while (req) {
-    const r = await req.response().catch(() => null);
-    chain.unshift({ url: req.url(), status: r?.status() ?? 0 });
-    req = req.redirectedFrom();
-  }
-  return chain;
-}
-
 async function recordFocusOrder(page: Page): Promise<FocusStop[]> {
   const stops: FocusStop[] = [];
   await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0)');
@@ -120,20 +111,16 @@ async function recordFocusOrder(page: Page): Promise<FocusStop[]> {
   return stops;
 }
 
-async function measureNarrowScrollWidth(page: Page): Promise<number | null> {
-  const original = page.viewportSize();
-  if (!original) return null;
+export async function gatherPage(page: Page, url: string, log: RequestLog, opts: GatherOptions): Promise<GatherOutcome> {
+  const watch = await NavigationWatch.start(page);
   try {
-    await page.setViewportSize({ width: 320, height: original.height });
-    return (await page.evaluate(
-      'new Promise((r) => requestAnimationFrame(() => r(Math.max(document.documentElement.scrollWidth, document.body ? document.body.scrollWidth : 0))))',
-    )) as number;
+    return await gatherSettled(page, url, log, opts, watch);
   } finally {
-    await page.setViewportSize(original);
+    await watch.release();
   }
 }
 
-export async function gatherPage(page: Page, url: string, log: RequestLog, opts: GatherOptions): Promise<GatherOutcome> {
+async function gatherSettled(page: Page, url: string, log: RequestLog, opts: GatherOptions, watch: NavigationWatch): Promise<GatherOutcome> {
   const started = Date.now();
   const deadline = started + opts.pageMs;
   const gatherErrors: string[] = [];
@@ -149,10 +136,14 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
   }
   const navigationMs = Date.now() - started;
 
-  // Settle: wait for load and a quiet network, each capped, never a fixed sleep.
+  // Settle: wait for load and a quiet network, each capped, never a fixed sleep; follow client redirects.
   const settleStart = Date.now();
-  await page.waitForLoadState('load', { timeout: timerMs(Math.min(opts.navigationMs, Math.max(1, deadline - Date.now()))) }).catch(() => gatherErrors.push('load event did not fire in time'));
-  await log.settle(QUIET_MS, Math.min(SETTLE_MS, Math.max(0, deadline - Date.now())));
+  const waitLoaded = async () => {
+    await page.waitForLoadState('load', { timeout: timerMs(Math.min(opts.navigationMs, Math.max(1, deadline - Date.now()))) }).catch(() => gatherErrors.push('load event did not fire in time'));
+    await log.settle(QUIET_MS, Math.min(SETTLE_MS, Math.max(0, deadline - Date.now())));
+  };
+  const settled = await withDeadline(watch.settle(response, url, { waitLoaded, deadline, navigationMs: opts.navigationMs }), deadline, 'settling', opts.pageMs);
+  response = settled.response;
   const settleMs = Date.now() - settleStart;
   // Content that waits to be scrolled into view (animate-on-scroll, lazy sections and images) into the DOM.
   const scrollCap = Math.min(SCROLL_DEFAULTS.capMs, Math.max(0, (deadline - Date.now()) / 4));
@@ -165,7 +156,7 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
     deadline,
     'gathering',
     opts.pageMs,
-  )) as Omit<PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'httpStatus' | 'headers' | 'redirects' | 'contentType' | 'html' | 'axe' | 'focusOrder' | 'requestIssues' | 'timings' | 'gatherErrors'>;
+  )) as Omit<PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'httpStatus' | 'headers' | 'redirects' | 'clientRefresh' | 'contentType' | 'html' | 'axe' | 'focusOrder' | 'requestIssues' | 'timings' | 'gatherErrors'>;
   let gatherMs = Date.now() - gatherStart;
 
   let axe: AxeArtifact | null = null;
@@ -188,7 +179,9 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
     });
   }
   if (opts.narrowLayout) {
-    raw.layout.narrowScrollWidth = await withDeadline(measureNarrowScrollWidth(page), deadline, 'narrow layout', opts.pageMs).catch(() => null);
+    const narrow = await withDeadline(measureNarrowLayout(page), deadline, 'narrow layout', opts.pageMs).catch(() => null);
+    raw.layout.narrowScrollWidth = narrow?.scrollWidth ?? null;
+    raw.layout.narrowOverflow = narrow?.overflow ?? null;
   }
   let html = await withDeadline(page.content(), deadline, 'DOM serialisation', opts.pageMs);
   if (html.length > MAX_HTML) html = html.slice(0, MAX_HTML);
@@ -200,7 +193,8 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
     sampledBecause: opts.sampledBecause,
     httpStatus: response?.status() ?? null,
     headers,
-    redirects: await redirectChain(response),
+    redirects: settled.redirects,
+    ...(settled.refresh ? { clientRefresh: settled.refresh } : {}),
     contentType: headers['content-type'] ?? null,
     html,
     ...raw,

@@ -62,13 +62,21 @@ export const mobileViewport: PageRule = {
     }
     const narrow = page.layout.narrowScrollWidth;
     if (narrow !== null && narrow > NARROW_WIDTH + 1) {
+      // The element that sticks out furthest, measured after the layout settled (when gathered).
+      const over = page.layout.narrowOverflow ?? null;
       findings.push({
-        message: msg(
-          `在 ${NARROW_WIDTH} 像素寬的視窗中，頁面寬度為 ${narrow} 像素，需要水平捲動。`,
-          `In a ${NARROW_WIDTH} px wide window the page is ${narrow} px wide and needs horizontal scrolling.`,
-        ),
-        selector: 'html',
-        data: { narrowScrollWidth: narrow, viewportWidth: NARROW_WIDTH },
+        message: over
+          ? msg(
+              `在 ${NARROW_WIDTH} 像素寬的視窗中，頁面寬度為 ${narrow} 像素，需要水平捲動；最突出的元素是 ${over.selector}（寬 ${over.width} 像素，右緣在 ${over.right} 像素）。`,
+              `In a ${NARROW_WIDTH} px wide window the page is ${narrow} px wide and needs horizontal scrolling; the element sticking out furthest is ${over.selector} (${over.width} px wide, right edge at ${over.right} px).`,
+            )
+          : msg(
+              `在 ${NARROW_WIDTH} 像素寬的視窗中，頁面寬度為 ${narrow} 像素，需要水平捲動。`,
+              `In a ${NARROW_WIDTH} px wide window the page is ${narrow} px wide and needs horizontal scrolling.`,
+            ),
+        selector: over?.selector ?? 'html',
+        snippet: over?.snippet ?? null,
+        data: { narrowScrollWidth: narrow, viewportWidth: NARROW_WIDTH, ...(over ? { overflowingElement: over.selector, overflowRight: over.right, overflowWidth: over.width } : {}) },
       });
     }
     return resultOf(findings);
