@@ -69,6 +69,13 @@ export interface CorpusPage {
   labels: PageLabels;
   /** Part of the small subset the vitest test runs. */
   subset?: boolean;
+  /** Labels changed after the first engine run, each with the reason found by re-reading the markup. */
+  labelCorrections?: string[];
+  /**
+   * Where the engine disagrees today, by rule id (or 'date'), with the defect class; the subset test
+   * asserts every other labelled outcome, so a regression fails while a fix does not.
+   */
+  known?: Partial<Record<LabelledRule | 'date', string>>;
 }
 
 export function loadManifest(path = MANIFEST_PATH): CorpusPage[] {
