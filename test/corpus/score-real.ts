@@ -5,6 +5,8 @@
 //   --json <file>      write per-page outcomes
 //   --only <id[,id]>   only these pages
 //   --subset           only the pages marked for the vitest subset
+//   --runs <n>         check every page n times (default 1); figures are from the first run, and every
+//                      rule outcome or date that differs between runs is listed as unstable
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../../fixtures/server.ts';
@@ -12,7 +14,7 @@ import { SiteChecker } from '../../worker/site-checker.ts';
 import { checkOptionsFor, LABELLED_RULES, loadManifest, pageFile, pageUrlPath, PAGES_ROOT, pct, scorePage, tally, type PageScore } from './real-corpus.ts';
 
 const { values } = parseArgs({
-  options: { json: { type: 'string' }, only: { type: 'string' }, subset: { type: 'boolean', default: false } },
+  options: { json: { type: 'string' }, only: { type: 'string' }, subset: { type: 'boolean', default: false }, runs: { type: 'string' } },
 });
 const only = values.only ? new Set(values.only.split(',')) : null;
 const all = loadManifest().filter((p) => (!only || only.has(p.id)) && (!values.subset || p.subset));
@@ -21,12 +23,23 @@ const absent = all.filter((p) => !pageFile(p));
 
 const server = await startFixtureServer({ root: PAGES_ROOT });
 const checker = new SiteChecker();
+const runs = Math.max(1, Number(values.runs ?? 1) || 1);
 const scores: PageScore[] = [];
+const unstable: string[] = [];
 const started = Date.now();
 try {
   for (const p of present) {
-    const result = await checker.check(`${server.url}${pageUrlPath(p)}`, checkOptionsFor(p));
-    scores.push(scorePage(p, result));
+    const url = `${server.url}${pageUrlPath(p)}`;
+    const first = scorePage(p, await checker.check(url, checkOptionsFor(p)));
+    scores.push(first);
+    for (let run = 2; run <= runs; run++) {
+      const again = scorePage(p, await checker.check(url, checkOptionsFor(p)));
+      for (const [i, v] of first.rules.entries()) {
+        const w = again.rules[i]!;
+        if (w.engine !== v.engine) unstable.push(`${p.id}  ${v.rule}: run 1 ${v.engine}, run ${run} ${w.engine}`);
+      }
+      if (again.engineDate !== first.engineDate) unstable.push(`${p.id}  newest date: run 1 ${first.engineDate ?? 'none'}, run ${run} ${again.engineDate ?? 'none'}`);
+    }
     process.stderr.write(`corpus ${scores.length}/${present.length} ${p.id}\n`);
   }
 } finally {
@@ -54,6 +67,10 @@ for (const s of scores) {
   }
   if (!s.dateExact) out.push(`  ${s.id}  newest date: label ${s.expectedDate ?? 'none'} vs engine ${s.engineDate ?? 'none'}${s.engineDateRaw ? ` (read "${s.engineDateRaw.slice(0, 60)}")` : ''}`);
 }
+if (runs > 1) {
+  out.push('', `Stability over ${runs} runs: ${unstable.length ? `${unstable.length} outcome(s) changed` : 'every outcome and date the same'}`);
+  for (const u of unstable) out.push(`  ${u}`);
+}
 out.push('', `corpus: rules ${t.rulesAgree}/${t.rulesTotal} (${pct(t.rulesAgree, t.rulesTotal)}), dates exact ${t.datesExact}/${t.datesTotal} (${pct(t.datesExact, t.datesTotal)})`);
 console.log(out.join('\n'));
-if (values.json) writeFileSync(values.json, JSON.stringify({ scores, tally: t, absent: absent.map((p) => p.id) }, null, 2));
+if (values.json) writeFileSync(values.json, JSON.stringify({ scores, tally: t, absent: absent.map((p) => p.id), unstable }, null, 2));
