@@ -164,7 +164,7 @@ async function main() {
     console.error(`bench: baseline at concurrency ${best} on all ${sitePages.flat().length} pages …`);
     const base = await runBaseline(sitePages, best);
 
-    const stage = (k: 'navigationMs' | 'settleMs' | 'axeMs' | 'gatherMs') => gc.results.flatMap((r) => r.pages).reduce((a, p) => a + p.timings[k], 0);
+    const stage = (k: 'navigationMs' | 'settleMs' | 'scrollMs' | 'axeMs' | 'gatherMs') => gc.results.flatMap((r) => r.pages).reduce((a, p) => a + (p.timings[k] ?? 0), 0);
     const siteStage = (k: 'probes' | 'rules' | 'lighthouseWait') => gc.results.reduce((a, r) => a + (r.stageMs?.[k] ?? 0), 0);
     const failed = gc.results.filter((r) => r.status !== 'ok');
     const gcRate = perMin(gc.pages, gc.wallMs);
@@ -178,6 +178,7 @@ async function main() {
       ['govcheck peak memory (PSS, all processes)', `${gc.peakMb} MB`],
       ['stage: navigation (sum over pages)', `${fmt(stage('navigationMs') / 1000)} s`],
       ['stage: settle (network quiet)', `${fmt(stage('settleMs') / 1000)} s`],
+      ['stage: scroll-through (lazy content; mean per page)', `${fmt(stage('scrollMs') / 1000)} s (${fmt(stage('scrollMs') / Math.max(1, gc.pages))} ms)`],
       ['stage: axe-core', `${fmt(stage('axeMs') / 1000)} s`],
       ['stage: gathering (DOM, links, tab order, layout)', `${fmt(stage('gatherMs') / 1000)} s`],
       ['stage: site probes not overlapped (robots, links, dirs…)', `${fmt(siteStage('probes') / 1000)} s`],

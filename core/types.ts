@@ -232,6 +232,8 @@ export interface RequestIssue {
 export interface PageTimings {
   navigationMs: number;
   settleMs: number;
+  /** Scrolling the page through and back and waiting for the content it loaded (absent in older artifacts). */
+  scrollMs?: number;
   axeMs: number;
   gatherMs: number;
   totalMs: number;

@@ -5,6 +5,7 @@ import type { Page, Response } from 'playwright-core';
 import type { AxeArtifact, FocusStop, PageArtifacts, RequestIssue } from '../core/types.ts';
 import { runAxe, type AxeRunOptions } from './axe-runner.ts';
 import { PageTimeoutError } from './failure.ts';
+import { SCROLL_DEFAULTS, scrollThrough } from './gatherers/scroll-through.ts';
 
 const inPage = (name: string) => readFileSync(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
 const GATHER_SOURCE = inPage('gather.js');
@@ -146,6 +147,9 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
   await page.waitForLoadState('load', { timeout: Math.min(opts.navigationMs, Math.max(1, deadline - Date.now())) }).catch(() => gatherErrors.push('load event did not fire in time'));
   await log.settle(QUIET_MS, Math.min(SETTLE_MS, Math.max(0, deadline - Date.now())));
   const settleMs = Date.now() - settleStart;
+  // Content that waits to be scrolled into view (animate-on-scroll, lazy sections and images) into the DOM.
+  const scrollCap = Math.min(SCROLL_DEFAULTS.capMs, Math.max(0, (deadline - Date.now()) / 4));
+  const { ms: scrollMs } = await scrollThrough(page, (cap) => log.settle(QUIET_MS, cap), { ...SCROLL_DEFAULTS, capMs: scrollCap });
 
   const gatherStart = Date.now();
   const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
@@ -196,7 +200,7 @@ export async function gatherPage(page: Page, url: string, log: RequestLog, opts:
     axe,
     focusOrder,
     requestIssues: log.take(),
-    timings: { navigationMs, settleMs, axeMs, gatherMs, totalMs: Date.now() - started },
+    timings: { navigationMs, settleMs, scrollMs, axeMs, gatherMs, totalMs: Date.now() - started },
     gatherErrors,
   };
   return { artifacts, response };

@@ -20,7 +20,7 @@ const HEADER_TOKEN = /^(?:header|masthead|banner|topbar|top-bar|site-header|glob
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'th']);
 const HEADING_CLASS = /(?:^|\s)(?:title|hd|head|heading)(?:\s|$)/;
 
-function isHeadingLike(el: Element): boolean {
+export function isHeadingLike(el: Element): boolean {
   return HEADING_TAGS.has(el.localName) || el.getAttribute('role') === 'heading' || HEADING_CLASS.test(el.getAttribute('class') ?? '');
 }
 

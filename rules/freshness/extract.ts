@@ -4,10 +4,13 @@
 // prose (an unlabelled date inside a sentence), event/deadline dates (活動日期, 截止日期: label kind 'other').
 // Cross-page judgements (a footer date that is today on every page) are made in site-dates.ts.
 import type { FreshnessSource, PageArtifacts } from '../../core/types.ts';
-import { documentOf } from '../lib/dom.ts';
+import { collapseWhitespace, documentOf } from '../lib/dom.ts';
+import { taipeiDateOf, taipeiPartsOf } from './calendar.ts';
 import { type DateMatch, type LabelKind, findDates, parseDate } from './dates.ts';
-import { type DateRegion, PageContext } from './context.ts';
+import { type DateRegion, isHeadingLike, PageContext } from './context.ts';
 import { elementAt, pageTextOf, textAfterInNode } from './page-text.ts';
+import { findSplitDates } from './split-dates.ts';
+import { liveRegionOf } from './widgets.ts';
 
 export interface DateCandidate {
   date: string;
@@ -56,8 +59,10 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
   const doc = documentOf(page);
   const pt = pageTextOf(page);
   const ctx = new PageContext(page, doc);
-  const out: DateCandidate[] = [];
-  const datedRows = new Set<Element>();
+  const today = taipeiDateOf(now);
+  const nowClock = taipeiPartsOf(now.getTime());
+  // Slots are reserved in text order: a news row's place is where its first date was seen.
+  const out: (DateCandidate | null)[] = [];
   const positionalRegion = (el: Element, index: number): DateRegion => {
     // Legacy table layouts have no regions: a block with address/phone/copyright/counters is the footer,
     // and so are the last lines of the page; the first lines are its header.
@@ -70,56 +75,159 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
     }
     return 'content';
   };
-  const push = (m: Pick<DateMatch, 'date' | 'time' | 'labelledRaw' | 'label' | 'labelKind'>, source: FreshnessSource, region: DateRegion) => {
-    out.push({
-      date: m.date,
-      ...(m.time ? { time: m.time } : {}),
-      raw: m.labelledRaw.replace(/\s+/g, ' ').trim(),
-      source,
-      pageUrl: page.url,
-      label: m.label,
-      labelKind: m.labelKind,
-      region,
-    });
+  const candidate = (m: Pick<DateMatch, 'date' | 'time' | 'labelledRaw' | 'label' | 'labelKind'>, source: FreshnessSource, region: DateRegion): DateCandidate => ({
+    date: m.date,
+    ...(m.time ? { time: m.time } : {}),
+    raw: m.labelledRaw.replace(/\s+/g, ' ').trim(),
+    source,
+    pageUrl: page.url,
+    label: m.label,
+    labelKind: m.labelKind,
+    region,
+  });
+  /** A date the page shows because it is today: a clock, a "today is" line, a live ticker. */
+  const isTodayWidget = (m: DateMatch, el: Element, before: string): boolean => {
+    if (m.date !== today) return false;
+    if (TODAY_BEFORE.test(before) || liveRegionOf(el)) return true;
+    // A running clock: today's date with a time to the second, minutes away from the scan.
+    if (m.time && m.time.length === 8) {
+      const [h, mi] = m.time.split(':').map(Number) as [number, number];
+      return Math.abs(h * 60 + mi - (nowClock.hour * 60 + nowClock.minute)) <= 10;
+    }
+    return false;
   };
 
-  for (const m of findDates(pt.text, { now, dottedUnlabelled: true })) {
+  // A news row's <time datetime> is its date slot: the row takes that date, not one from its text.
+  const rowTimes = new Map<Element, { m: DateMatch; el: Element; region: DateRegion }>();
+  const looseTimes: { m: DateMatch; el: Element; region: DateRegion }[] = [];
+  for (const el of pt.times) {
+    const parsed = parseDate(el.getAttribute('datetime') ?? '', { now, standalone: true });
+    if (!parsed) continue;
+    const m = { ...parsed, labelledRaw: (el.textContent ?? '').replace(/\s+/g, ' ').trim() || parsed.raw };
+    if (isTodayWidget(m, el, '')) continue;
+    const region = ctx.regionOf(el) ?? 'content';
+    const row = region === 'content' ? ctx.rowOf(el) : null;
+    if (row && ctx.isNewsRow(row) && !rowTimes.has(row) && inTitle(el, row, ctx, m.labelledRaw.length, true) === null) rowTimes.set(row, { m, el, region });
+    else looseTimes.push({ m, el, region });
+  }
+
+  const textMatches = findDates(pt.text, { now, dottedUnlabelled: true });
+  const taken = (s: number, e: number) => textMatches.some((m) => m.index < e && m.index + m.raw.length > s);
+  const matches: { m: DateMatch; box: Element | null }[] = [
+    ...textMatches.map((m) => ({ m, box: null })),
+    ...findSplitDates(pt, now, taken).map((d) => ({ m: d.match, box: d.box })),
+  ].sort((a, b) => a.m.index - b.m.index);
+
+  const rows = new Map<Element, { slot: number; rank: number }>();
+  for (const { m, box } of matches) {
     if (m.labelKind === 'other') continue;
-    const el = elementAt(pt, m.index);
+    const el = box ?? elementAt(pt, m.index);
     if (!el) continue;
+    const end = m.index + m.raw.length;
+    // What surrounds a date within its line (a date box or cell of its own starts a line of its own).
+    const before = pt.text.slice(Math.max(0, m.index - 16), m.index).replace(/^[^]*\n/, '');
+    const afterWide = pt.text.slice(end, end + 16).replace(/\n[^]*$/, '');
+    if (!isUpdateLabel(m) && isPeriodOrDeadline(before, afterWide)) continue;
+    if (isTodayWidget(m, el, before)) continue;
     const semantic = ctx.regionOf(el);
     const chrome = semantic === 'nav' || semantic === 'header' || semantic === 'footer';
     const row = chrome ? null : ctx.rowOf(el);
-    const after = textAfterInNode(pt, m.index + m.raw.length, 8);
+    const after = box ? afterWide.slice(0, 8) : textAfterInNode(pt, end, 8);
     if (row && ctx.isNewsRow(row) && !PROSE_AFTER.test(after)) {
-      const region = semantic ?? 'content';
-      // One date per news item: the first one (publication date) wins over a later 截止/更新 date.
-      if (!datedRows.has(row)) {
-        datedRows.add(row);
-        push(m, 'news-list', region);
+      let pick = rows.get(row);
+      if (!pick) {
+        rows.set(row, (pick = { slot: out.length, rank: Infinity }));
+        out.push(null);
+      }
+      const timed = rowTimes.get(row);
+      if (timed) {
+        // The row's <time datetime> wins over any date in its text.
+        if (pick.rank > 0) out[pick.slot] = candidate(timed.m, 'news-list', timed.region);
+        pick.rank = 0;
+        continue;
+      }
+      // One date per news item: the one in its date slot, else the first outside its title.
+      const rank = box ? 0 : slotRank(m, el, row, ctx);
+      if (rank !== null && rank < pick.rank) {
+        pick.rank = rank;
+        out[pick.slot] = candidate(m, 'news-list', semantic ?? 'content');
       }
       continue;
     }
     const region = semantic ?? positionalRegion(el, m.index);
     // A dotted 115.11.02 outside news rows needs a label or an element of its own (versions look alike).
-    if (m.label || acceptUnlabelled(m, el, m.form === 'dotted' ? null : row, after, ctx)) push(m, 'visible-date', region);
+    if (m.label || acceptUnlabelled(m, el, m.form === 'dotted' ? null : row, after, ctx)) out.push(candidate(m, 'visible-date', region));
   }
+  // News rows dated only by a <time datetime> whose text did not read as a date (「8 Nov」, split parts).
+  for (const [row, t] of rowTimes) if (!rows.has(row)) out.push(candidate(t.m, 'news-list', t.region));
+  for (const t of looseTimes) out.push(candidate(t.m, 'visible-date', t.region));
+  return out.filter((c): c is DateCandidate => c !== null);
+}
 
-  for (const el of pt.times) {
-    const m = parseDate(el.getAttribute('datetime') ?? '', { now, standalone: true });
-    if (!m) continue;
-    const region = ctx.regionOf(el) ?? 'content';
-    const row = region === 'content' ? ctx.rowOf(el) : null;
-    const shown = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const dated = { ...m, labelledRaw: shown || m.raw };
-    if (row && ctx.isNewsRow(row)) {
-      if (!datedRows.has(row)) {
-        datedRows.add(row);
-        push(dated, 'news-list', region);
-      }
-    } else push(dated, 'visible-date', region);
+/** Text right before a date that says "today": 「今天是」, 「現在時間」, "Today:". */
+const TODAY_BEFORE = /(?:今天|今日|現在|目前|系統|today|now|current(?:\s+(?:date|time))?)\s{0,2}(?:是|為|时间|時間|日期|is)?\s{0,2}[:：]?\s{0,2}$/i;
+/** A period: a date followed by a range connector and another date or number (自…至…, 11/1~11/30, Nov 1 – Nov 30). */
+const RANGE_AFTER =
+  /^\s{0,2}(?:[(（][^)）\n]{1,4}[)）]\s{0,2})?(?:[~～〜–—至到迄]|起至|起迄|\s-\s?(?=\d{2,4}[-/.年]\d)|(?:to|until|till|through|thru)\s)\s{0,3}(?:\d|[０-９一二三四五六七八九十〇○]|民國|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+/** The end of a period or a deadline: 「…至115年11月30日」, 「截止：…」, "until", "starting", "deadline". */
+const PERIOD_BEFORE =
+  /(?:[\d日號)）]\s{0,2}(?:[~～〜–—-]|\s-)|至|到|迄|自|從|起|截止|期限|期間|報名|受理|\b(?:to|until|till|through|thru|deadline|due|starting|starts?|begins?|beginning|from|since|effective|by|opens?|closes?|closing))\s{0,2}(?:on|at|date)?\s{0,2}[:：]?\s{0,2}$/i;
+
+function isUpdateLabel(m: DateMatch): boolean {
+  return m.labelKind === 'updated' || m.labelKind === 'published';
+}
+
+/** Whether a date is part of a period (自…至…, ~, –), the end of one, or a start date or deadline. */
+function isPeriodOrDeadline(before: string, after: string): boolean {
+  return RANGE_AFTER.test(after) || PERIOD_BEFORE.test(before);
+}
+
+const BLOCK_CHILD = /^(?:div|p|h[1-6]|ul|ol|dl|section|header|footer|figure|table|img|picture)$/;
+
+/**
+ * The link or heading of the row that holds a date of `dateLength` characters together with other text
+ * (the item's title), or null. For an element of its own (a <time>), a link wrapping a whole card (its
+ * children are blocks: a date box, a heading) is no title sentence.
+ */
+function inTitle(el: Element, row: Element, ctx: PageContext, dateLength: number, ownElement: boolean): Element | null {
+  for (let n: Element | null = el; n && n !== row.parentElement; n = n.parentElement) {
+    if ((n.localName === 'a' || isHeadingLike(n)) && ctx.textLength(n) > dateLength + 1) {
+      if (ownElement && n !== el && Array.from(n.children).some((c) => BLOCK_CHILD.test(c.localName))) return null;
+      return n;
+    }
+    if (n === row) break;
   }
-  return out;
+  return null;
+}
+
+/**
+ * How well a date in a news row fills the item's date slot: 0 for its own element (a date cell, a
+ * span.date, a <time>), 1 for a date elsewhere in the row or leading/closing the title (「[115-11-02] 標題」,
+ * 「標題（115-11-02）」), null for a date inside the title text (「115年11月20日記者會紀錄」 is the event's date).
+ */
+function slotRank(m: DateMatch, el: Element, row: Element, ctx: PageContext): number | null {
+  if (isJustDate(m, el)) return 0;
+  for (let n: Element | null = el, depth = 0; n && depth < 3; n = n.parentElement, depth++) {
+    if (DATE_CLASS.test(`${n.getAttribute('class') ?? ''} ${n.getAttribute('id') ?? ''} ${n.getAttribute('itemprop') ?? ''}`) && ctx.textLength(n) <= 40) return 0;
+    if (n === row) break;
+  }
+  const title = inTitle(el, row, ctx, collapseWhitespace(m.raw).length, false);
+  if (!title) return 1;
+  const text = collapseWhitespace(title.textContent ?? '');
+  const raw = collapseWhitespace(m.raw);
+  const i = text.indexOf(raw);
+  if (i < 0) return null;
+  const head = text.slice(0, i);
+  const tail = text.slice(i + raw.length);
+  if (/^[\s[【(（<《「‧·•*-]*$/.test(head)) return 1;
+  if (/[[【(（]\s*$/.test(head) && /^\s*[\]】)）]?\s*$/.test(tail)) return 1;
+  return null;
+}
+
+/** The element's whole text is the date and its decorations (weekday, brackets, a time). */
+function isJustDate(m: DateMatch, el: Element): boolean {
+  const own = collapseWhitespace(el.textContent ?? '');
+  return own.length <= 60 && own.replace(collapseWhitespace(m.raw), '').replace(DATE_DECORATION, '').replace(/\d/g, '') === '';
 }
 
 /**
@@ -129,8 +237,7 @@ function visibleDates(page: PageArtifacts, now: Date): DateCandidate[] {
  */
 function acceptUnlabelled(m: DateMatch, el: Element, row: Element | null, after: string, ctx: PageContext): boolean {
   if (PROSE_AFTER.test(after)) return false;
-  const own = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  if (own.replace(m.raw, '').replace(DATE_DECORATION, '').replace(/\d/g, '') === '' && own.length <= 60) return true;
+  if (isJustDate(m, el)) return true;
   for (let n: Element | null = el, depth = 0; n && depth < 3; n = n.parentElement, depth++) {
     const marks = `${n.getAttribute('class') ?? ''} ${n.getAttribute('id') ?? ''} ${n.getAttribute('itemprop') ?? ''}`;
     if (DATE_CLASS.test(marks)) return ctx.textLength(n) <= 120;

@@ -1,9 +1,11 @@
 // The page's text as one string with a map back to elements, built in a single DOM walk so the date
 // parser runs once per page (linear regexes over ≤ a few hundred KB) instead of once per element.
 // Subtrees that only look like content are left out: form controls (<select>/<option> year pickers),
-// calendar and date-picker widgets, scripts, hidden elements.
+// calendars, date pickers and live-data widgets (weather, tickers, clocks, counters: widgets.ts), scripts,
+// hidden elements.
 import type { PageArtifacts } from '../../core/types.ts';
 import { documentOf } from '../lib/dom.ts';
+import { isWidget } from './widgets.ts';
 
 export interface PageText {
   /** Whitespace-collapsed text; block boundaries are '\n', table cells '\t'. */
@@ -24,9 +26,6 @@ const BLOCK_TAGS = new Set([
   'tbody', 'tfoot', 'thead', 'tr', 'ul',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
-/** Calendar and date-picker widgets: every day of a month, none of it content. */
-export const WIDGET_PATTERN = /calendar|datepicker|date-picker|datetimepicker|flatpickr|daterangepicker|pika-|\bcal-|行事曆/i;
-
 const FOOTERISH = /foot/i;
 
 const cache = new WeakMap<PageArtifacts, PageText>();
@@ -40,14 +39,22 @@ export function pageTextOf(page: PageArtifacts): PageText {
   return out;
 }
 
+/**
+ * WOW.js hides its boxes with an inline `visibility: hidden; animation-name: none` until they scroll into
+ * view: content waiting for an animation, not hidden content (the worker scrolls pages through, but its
+ * time cap may stop before the end of a long page).
+ */
+function isAnimateOnScroll(el: Element, style: string): boolean {
+  if (/display\s*:\s*none/i.test(style)) return false;
+  return /animation-name\s*:\s*none/i.test(style) || /(?:^|\s)wow(?:\s|$)/.test(el.getAttribute('class') ?? '') || el.hasAttribute('data-aos');
+}
+
 function isSkipped(el: Element, tag: string): boolean {
   if (SKIP_TAGS.has(tag)) return true;
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
-  const id = el.getAttribute('id');
-  const cls = el.getAttribute('class');
-  return Boolean((id && WIDGET_PATTERN.test(id)) || (cls && WIDGET_PATTERN.test(cls)));
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style) && !isAnimateOnScroll(el, style)) return true;
+  return isWidget(el, tag);
 }
 
 function buildPageText(doc: Document): PageText {

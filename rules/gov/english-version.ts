@@ -1,5 +1,6 @@
 // 英文版網站: foreign residents and businesses need an English version (Taipei 作業原則 外語版網站;
-// HyUI5's language menu). Found by link text, hreflang, an /en/ path or an English start page itself.
+// HyUI5's language menu). Found by link text, hreflang, an /en/ path or a start page whose text is English
+// (never by the page's own lang attribute).
 import type { PageArtifacts } from '../../core/types.ts';
 import { documentOf } from '../lib/dom.ts';
 import { msg } from '../lib/result.ts';
@@ -12,9 +13,22 @@ export const ENGLISH_LABEL = /english|^en$|^eng$|英文|外語|多國語|多語|
 export const ENGLISH_HREF =
   /\/(en|eng|english|en-us|en_us|en-gb)(\/|$|\.|\?|#|_)|[?&](lang|language|locale|culture|lng|hl|l)=en|^https?:\/\/(en|eng|english)\.|[-_]en\.(s?html?|aspx?|php|jsp)(\?|#|$)/;
 
-/** The start page is itself English, declares an English alternate, or offers a translation widget. */
+/** English words needed before the page's own text can count as an English version. */
+const MIN_ENGLISH_WORDS = 20;
+
+/**
+ * The page's own text is English: many English words and few Chinese characters. The lang attribute is
+ * no evidence: Chinese pages often carry lang="en" by template mistake.
+ */
+export function textIsEnglish(text: string): boolean {
+  const words = (text.match(/[A-Za-z]{2,}/g) ?? []).length;
+  const cjk = (text.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
+  return words >= MIN_ENGLISH_WORDS && cjk < words / 2;
+}
+
+/** The start page is itself in English, declares an English alternate, or offers a translation widget. */
 function englishOnPage(page: PageArtifacts): boolean {
-  if (/^en\b/i.test(page.lang ?? '')) return true;
+  if (textIsEnglish(page.text)) return true;
   const doc = documentOf(page);
   if (doc.querySelector('link[hreflang^="en" i]')) return true;
   if (clickablesOf(page).some((c) => /^en/i.test(c.hreflang ?? ''))) return true;

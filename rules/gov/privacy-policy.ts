@@ -2,9 +2,16 @@
 // A combined 「隱私權及資訊安全政策」 link counts here and for gov/security-policy.
 import { msg } from '../lib/result.ts';
 import { linkPresenceRule } from './lib/link-rule.ts';
+import { wellKnownNames } from './lib/names.ts';
 
-/** Labels are normalised (lower case, no spaces, 臺→台): 隱私權政策, 隱私權保護政策, 個資保護, Privacy Policy … */
-export const PRIVACY_LABEL = /隱私權|隱私(政策|聲明|宣告|保護政策)|個人?資料?保護|個資(政策|聲明|宣告|專區)|privacy/;
+/**
+ * Labels are normalised (lower case, no spaces, 臺→台). The family: 隱私(權) with or without 保護/政策/聲明
+ * (隱私權政策, 隱私權保護政策, 隱私權聲明, 隱私權及網站安全政策, 隱私權安全資訊, 隱私權暨資訊安全保護政策),
+ * 個(人)資(料)保護 / 個資政策, and English "Privacy (& Security) Policy".
+ */
+export const PRIVACY_LABEL = /隱私權|隱私(政策|聲明|宣告|保護)|個人?資料?保護|個資(政策|聲明|宣告|專區|保護)|privacy/;
+/** Well-known names matched with one slip (隱私權證策). */
+export const PRIVACY_NAMES = wellKnownNames(['隱私權政策', '隱私權保護政策', '隱私權聲明', '個人資料保護']);
 export const PRIVACY_HREF = /privacy|隱私|個資|personal[-_]?(data|info)/;
 
 export const privacyPolicy = linkPresenceRule({
@@ -24,7 +31,7 @@ export const privacyPolicy = linkPresenceRule({
     source: '個人資料保護法；政府數位服務指引 原則七「兼顧資安、隱私及便利性」；tw-rules #19',
     tags: ['site-element'],
   },
-  link: { label: PRIVACY_LABEL, href: PRIVACY_HREF },
+  link: { label: PRIVACY_LABEL, href: PRIVACY_HREF, names: PRIVACY_NAMES },
   missing: msg(
     '在首頁找不到隱私權政策（或個資保護）連結。',
     'No link to a privacy policy (隱私權政策 / 個資保護) was found on the start page.',

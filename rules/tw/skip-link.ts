@@ -8,12 +8,13 @@ import { fail, msg, notApplicable, pass } from '../lib/result.ts';
 import { fragmentTargetOf, visibleTextOf } from './lib/markup.ts';
 import { isGuideBrickText, isSkipLinkText } from './lib/patterns.ts';
 
-function stopTexts(stop: FocusStop, page: PageArtifacts): string {
+/** The names a focus stop carries (text, accessible name, title, aria-label), each judged on its own. */
+function stopTexts(stop: FocusStop, page: PageArtifacts): string[] {
   const parts = [stop.text, stop.name];
   // The focus record carries text and accessible name; title/aria-label live on the element itself.
   const el = stop.selector ? safeQuery(page, stop.selector) : null;
   if (el) parts.push(el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '');
-  return normalizeText(parts.filter(Boolean).join(' '));
+  return parts.filter(Boolean).map((p) => normalizeText(p));
 }
 
 function safeQuery(page: PageArtifacts, selector: string): Element | null {
@@ -25,10 +26,10 @@ function safeQuery(page: PageArtifacts, selector: string): Element | null {
 }
 
 /** A `:::` brick with accesskey C (or titled as the main region) is the Taiwanese form of a skip link. */
-function isMainBrick(stop: FocusStop, texts: string): boolean {
+function isMainBrick(stop: FocusStop, texts: string[]): boolean {
   if (!isGuideBrickText(stop.text)) return false;
   const keys = (stop.accesskey ?? '').toUpperCase().split(/\s+/);
-  return keys.includes('C') || /中央|主要?內容|主要?内容|main|content/i.test(texts);
+  return keys.includes('C') || texts.some((t) => /中央|主要?內容|主要?内容|main|content/i.test(t));
 }
 
 function describe(stop: FocusStop): string {
@@ -41,8 +42,10 @@ function skipLinkElsewhere(page: PageArtifacts): boolean {
   for (const a of Array.from(documentOf(page).querySelectorAll('a[href]'))) {
     const href = a.getAttribute('href') ?? '';
     if (!href.includes('#')) continue;
-    const t = normalizeText(`${visibleTextOf(a)} ${a.getAttribute('title') ?? ''} ${a.getAttribute('aria-label') ?? ''}`);
-    if (isSkipLinkText(t)) return true;
+    // A ::: guide brick is the landing anchor of its region (titled 中央內容區塊), not a link that skips to it.
+    if (isGuideBrickText(visibleTextOf(a))) continue;
+    const names = [visibleTextOf(a), a.getAttribute('title') ?? '', a.getAttribute('aria-label') ?? ''];
+    if (names.some((t) => isSkipLinkText(normalizeText(t)))) return true;
   }
   return false;
 }
@@ -72,7 +75,7 @@ export const skipLink: PageRule = {
     const first = page.focusOrder[0];
     if (!first) return notApplicable();
     const texts = stopTexts(first, page);
-    const isSkip = isSkipLinkText(texts) || isMainBrick(first, texts);
+    const isSkip = texts.some(isSkipLinkText) || isMainBrick(first, texts);
     const data = { firstStop: { tag: first.tag, text: first.text, href: first.rawHref, selector: first.selector } };
     if (!isSkip) {
       const elsewhere = skipLinkElsewhere(page);

@@ -5,6 +5,7 @@
 // entries of "related sites" / language drop-downs, and title/alt attributes.
 import type { PageArtifacts, PageRegion } from '../../../core/types.ts';
 import { documentOf, selectorOf, snippetOf } from '../../lib/dom.ts';
+import { nearWellKnownName } from './names.ts';
 import { normalizeHref, normalizeLabel } from './text.ts';
 
 export interface Clickable {
@@ -23,6 +24,8 @@ export interface ClickableSpec {
   label?: RegExp;
   /** Tested against the normalised href. */
   href?: RegExp;
+  /** Well-known names (normalised, see wellKnownNames) a label may carry with one slip (資料開發宣告). */
+  names?: string[];
 }
 
 const cache = new WeakMap<PageArtifacts, Clickable[]>();
@@ -123,6 +126,7 @@ export const MAX_LABEL_LENGTH = 60;
 export function matchesSpec(c: Clickable, spec: ClickableSpec): boolean {
   if (spec.label && c.labels.some((l) => l.length <= MAX_LABEL_LENGTH && spec.label!.test(l))) return true;
   if (spec.href && c.href && !/^(javascript:|#)/.test(c.href) && spec.href.test(c.href)) return true;
+  if (spec.names && c.labels.some((l) => l.length <= MAX_LABEL_LENGTH && nearWellKnownName(l, spec.names!))) return true;
   return false;
 }
 

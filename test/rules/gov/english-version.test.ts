@@ -34,6 +34,16 @@ describe('gov/english-version', () => {
     expect(runOnHtml(englishVersion, alt).findings).toEqual([]);
   });
 
+  it('a Chinese page that carries lang="en" by template mistake is no English version', () => {
+    const zh = homePage('hyweb', 'zh', { english: false }).replace(/<html[^>]*>/, '<html lang="en">');
+    expect(zh).toContain('<html lang="en">');
+    const r = runOnHtml(englishVersion, zh);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.message.en).toMatch(/English version/);
+    // The same page with a link to its English version passes.
+    expect(runOnHtml(englishVersion, homePage('hyweb', 'zh').replace(/<html[^>]*>/, '<html lang="en">')).findings).toEqual([]);
+  });
+
   it('does not take /environment/ or /entry/ paths for English', () => {
     const html = '<html lang="zh-TW"><body><a href="/environment/">環境</a><a href="/entry/">入口</a></body></html>';
     expect(runOnHtml(englishVersion, html).findings).toHaveLength(1);

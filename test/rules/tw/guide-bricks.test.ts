@@ -23,7 +23,7 @@ describe('tw/guide-bricks', () => {
     let html = MODERN;
     for (const k of ['U', 'C', 'Z']) html = edit(html, new RegExp(`<a href="#${k}"[^>]*>:::</a>`), '');
     const [m] = messages(html);
-    expect(m!['zh-TW']).toBe('頁面沒有導盲磚（::: 快速鍵錨點 U、C、Z）');
+    expect(m!['zh-TW']).toBe('頁面沒有導盲磚（::: 快速鍵錨點 U、C 及頁尾）');
     expect(m!.en).toContain('no guide bricks');
   });
 
@@ -55,11 +55,62 @@ describe('tw/guide-bricks', () => {
     expect(messages(html, page)[0]!.en).toContain('links to another page');
   });
 
-  it('reports missing keys', () => {
-    const html = edit(MODERN, /<a href="#Z"[^>]*>:::<\/a>/, '');
-    const [m] = messages(html);
-    expect(m!['zh-TW']).toBe('缺少導盲磚：Z（下方功能區塊）');
-    expect(m!.en).toBe('Missing guide bricks: Z (footer)');
+  it('reports a missing C brick, and a missing footer brick as its own minor finding', () => {
+    const noC = edit(MODERN, /<a href="#C"[^>]*>:::<\/a>/, '');
+    const [m] = messages(noC);
+    expect(m!['zh-TW']).toBe('缺少導盲磚：C（中央內容區塊）');
+    expect(m!.en).toBe('Missing guide bricks: C (main content)');
+    // Only U and C (several agency templates): one minor finding, not "missing Z".
+    const onlyUC = edit(MODERN, /<a href="#Z"[^>]*>:::<\/a>/, '');
+    const findings = run(guideBricks, makePage(onlyUC)).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.severity).toBe('minor');
+    expect(findings[0]!.message.en).toBe('No guide brick marks the footer (e.g. accesskey Z "下方功能區塊" or F "頁尾區")');
+    expect(findings[0]!.message.en).not.toContain('Missing guide bricks');
+    expect(findings[0]!.data).toMatchObject({ missingFooterBrick: true, keys: ['U', 'C'], footerKey: null });
+  });
+
+  // Footer bricks as real templates write them: the key varies, the region is what counts.
+  const FOOTER_BRICKS: [string, string][] = [
+    ['Z 下方功能區塊 (HyUI)', '<a href="#Z" id="Z" accesskey="Z" title="下方功能區塊">:::</a>'],
+    ['F 頁尾區', '<a href="#F" id="F" accesskey="F" title="頁尾區">:::</a>'],
+    ['B FatFooter', '<a href="#B" id="B" accesskey="B" title="FatFooter">:::</a>'],
+    ['B 下方選單連結區', '<a href="#Accesskey_B" id="Accesskey_B" accesskey="b" title="下方選單連結區">:::</a>'],
+    ['D 頁腳 (full-width colons)', '<a href="#D" id="D" accesskey="D" title="頁腳">：：：</a>'],
+    ['untitled ::: with key X, last after C', '<a href="#X" id="X" accesskey="X">:::</a>'],
+  ];
+  it.each(FOOTER_BRICKS)('accepts the footer brick %s', (_, footer) => {
+    const html = `<html><body>
+      <header><a href="#U" id="U" accesskey="U" title="上方功能區塊">:::</a><nav><a href="/">首頁</a></nav></header>
+      <main><a href="#C" id="C" accesskey="C" title="中央內容區塊">:::</a><h1>最新消息</h1></main>
+      <footer>${footer}<p>地址：臺北市</p></footer></body></html>`;
+    expect(messages(html)).toEqual([]);
+  });
+
+  it('does not take a side-column brick or the search key for the footer brick', () => {
+    const html = `<html><body>
+      <header><a href="#U" id="U" accesskey="U" title="上方功能區塊">:::</a><input accesskey="S" title="搜尋"></header>
+      <aside><a href="#L" id="L" accesskey="L" title="左側選單區">:::</a></aside>
+      <main><a href="#C" id="C" accesskey="C" title="中央內容區塊">:::</a></main></body></html>`;
+    const findings = run(guideBricks, makePage(html)).findings;
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.data).toMatchObject({ missingFooterBrick: true, keys: ['U', 'C'] });
+  });
+
+  it('reports a footer brick with another key whose target is missing, or a duplicated footer key', () => {
+    const broken = `<html><body><a href="#U" id="U" accesskey="U" title="上方功能區塊">:::</a>
+      <a href="#C" id="C" accesskey="C" title="中央內容區塊">:::</a><a href="#F" accesskey="F" title="頁尾區">:::</a></body></html>`;
+    expect(messages(broken).map((m) => m.en)).toEqual(['Guide brick F links to #F, but no element on the page has that id or name']);
+    const dup = `<html><body><a href="#U" id="U" accesskey="U" title="上方功能區塊">:::</a>
+      <a href="#C" id="C" accesskey="C" title="中央內容區塊">:::</a><a href="#F" id="F" accesskey="F" title="頁尾區">:::</a>
+      <a href="#F2" id="F2" accesskey="F" title="頁尾區">:::</a></body></html>`;
+    expect(messages(dup).map((m) => m.en)).toEqual(['Access key F is assigned to 2 elements']);
+  });
+
+  it('judges a target as the browser resolves it: an id with a trailing space is not the id', () => {
+    const html = `<html><body><a href="#U" id="U" accesskey="U" title="上方功能區塊">:::</a>
+      <a href="#C" id="C " accesskey="C" title="中央內容區塊">:::</a><a href="#Z" id="Z" accesskey="Z" title="下方功能區塊">:::</a></body></html>`;
+    expect(messages(html).map((m) => m.en)).toEqual(['Guide brick C links to #C, but no element on the page has that id or name']);
   });
 
   it('reports a duplicated key but ignores a hidden mobile copy', () => {
@@ -95,7 +146,7 @@ describe('tw/guide-bricks', () => {
       <div id="foot"><a href="#Z" id="Z" accesskey="Z" title="下方功能區塊">:::</a></div>
       <div id="main"><a href="#C" id="C" accesskey="C" title="中央內容區塊">:::</a></div></body></html>`;
     expect(messages(html)).toEqual([
-      { 'zh-TW': '導盲磚指向的區塊順序不符（應為 U 上方、C 中央、Z 下方）', en: 'Guide bricks point at regions out of order (U header, then C main, then Z footer)' },
+      { 'zh-TW': '導盲磚指向的區塊順序不符（應為 U 上方、C 中央、頁尾最後）', en: 'Guide bricks point at regions out of order (U header, then C main, then the footer)' },
     ]);
   });
 

@@ -26,6 +26,47 @@ describe('tw/skip-link', () => {
     expect(run(skipLink, pageOf(wrap(first))).findings).toEqual([]);
   });
 
+  // Real spellings seen on agency templates; the rule recognises the family, not this list.
+  it.each([
+    ['跳至內容區', '<a href="#main" class="sr-only sr-only-focusable">跳至內容區</a>'],
+    ['跳到主要內容區塊', '<a href="#main" title="跳到主要內容區塊">跳到主要內容區塊</a>'],
+    ['按Enter到主內容區 (tabindex=1)', '<a href="#main" tabindex="1" class="goCenter">按Enter到主內容區</a>'],
+    ['please press Enter to content', '<a href="#main" class="acc">please press Enter to content</a>'],
+    ['Skip to main content', '<a href="#main" tabindex="0">Skip to main content</a>'],
+    ['跳至主要內容', '<a href="#main">跳至主要內容</a>'],
+    ['跳到中央內容區塊', '<a href="#main">跳到中央內容區塊</a>'],
+    ['略過主選單', '<a href="#main">略過主選單</a>'],
+    ['前往主內容區', '<a href="#main">前往主內容區</a>'],
+    ['直接跳到 主要內容 (split by spaces)', '<a href="#main">直接跳到 主要 內容</a>'],
+    ['移至主要内容 (simplified)', '<a href="#main">移至主要内容</a>'],
+    ['跳到本頁主要內容', '<a href="#main">跳到本頁主要內容</a>'],
+    ['按 Enter 鍵跳至主要內容', '<a href="#main">按 Enter 鍵跳至主要內容</a>'],
+    ['Jump to content', '<a href="#main">Jump to content</a>'],
+    ['Skip to content', '<a href="#main">Skip to content</a>'],
+    ['主要內容區 (region name only)', '<a href="#main">主要內容區</a>'],
+    ['full-width ＳＫＩＰ', '<a href="#main">Ｓｋｉｐ ｔｏ ｍａｉｎ ｃｏｎｔｅｎｔ</a>'],
+  ])('recognises the wording %s', (_, first) => {
+    expect(run(skipLink, pageOf(wrap(first))).findings).toEqual([]);
+  });
+
+  it('a skip link with tabindex="1" after the logo is still the first stop; tabindex="-1" is not reachable', () => {
+    const logo = '<a href="/"><img src="logo.png" alt="臺北市政府"></a>';
+    expect(run(skipLink, pageOf(wrap(`${logo}<a href="#main" tabindex="1">跳到主要內容區</a>`))).findings).toEqual([]);
+    const unreachable = run(skipLink, pageOf(wrap(`${logo}<a href="#main" tabindex="-1">跳到主要內容區</a>`))).findings;
+    expect(unreachable).toHaveLength(1);
+    expect(unreachable[0]!.data).toMatchObject({ skipLinkElsewhere: true });
+  });
+
+  it.each([
+    ['回首頁', '<a href="#top">回首頁</a>'],
+    ['網站導覽', '<a href="#nav">網站導覽</a>'],
+    ['Skip ad', '<a href="#ad">Skip ad</a>'],
+    ['a headline that mentions content', '<a href="#news">本府公告：有關「主要內容」之網站改版說明，請民眾參閱最新消息並依照本公告內容辦理相關申請手續及注意事項等事宜，詳細內容請見附件說明</a>'],
+    ['業務內容', '<a href="#biz">業務內容</a>'],
+  ])('does not take %s for a skip link', (_, first) => {
+    expect(run(skipLink, pageOf(wrap(first))).findings).toHaveLength(1);
+  });
+
   it('fails when the first stop is the U guide brick (Hyweb page without goCenter)', () => {
     const html = edit(HYWEB, /<a class="goCenter"[^>]*>[^<]*<\/a>/, '');
     const result = run(skipLink, pageOf(html));
