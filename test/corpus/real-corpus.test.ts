@@ -1,0 +1,133 @@
+// The real-markup corpus: its manifest is complete (source, licence, labels for every page), and the
+// engine keeps giving the labelled outcome on a small subset of real pages (one browser, one server).
+// Where the engine disagrees today the manifest names the defect class (`known`); those are not
+// asserted, every other labelled outcome is, so a regression fails and a fix does not.
+// The subset pages are not in the repository (their licence does not allow copying): run
+// `npm run corpus:fetch` once to rebuild them from their public sources.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
+import { SiteChecker } from '../../worker/site-checker.ts';
+import {
+  checkOptionsFor,
+  expectedOutcomes,
+  LABELLED_RULES,
+  loadManifest,
+  pageFile,
+  pageUrlPath,
+  PAGES_ROOT,
+  scorePage,
+  type PageScore,
+} from './real-corpus.ts';
+
+const pages = loadManifest();
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+describe('real-markup corpus manifest', () => {
+  it('has 20+ pages with unique ids, from several sources and both languages', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(pages.map((p) => p.id)).size).toBe(pages.length);
+    expect(new Set(pages.map((p) => p.source.repo)).size).toBeGreaterThanOrEqual(10);
+    expect(pages.filter((p) => p.lang === 'en').length).toBeGreaterThanOrEqual(3);
+    expect(pages.filter((p) => p.lang === 'zh').length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('records for every page its source (repo, path, commit), original site, dates and licence', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    for (const p of pages) {
+      const where = `page ${p.id}`;
+      expect(p.source.repo, where).toMatch(/^[\w.-]+\/[\w.-]+$/);
+      expect(p.source.path, where).toMatch(/\.(html?|php|aspx?)$/);
+      expect(p.source.commit, where).toMatch(/^[0-9a-f]{40}$/);
+      expect(p.source.url, where).toBe(`https://github.com/${p.source.repo}/blob/${p.source.commit}/${p.source.path}`);
+      expect(p.originalUrl, where).toMatch(/^https?:\/\/[^/]+\.(gov\.tw|gov\.taipei)\//);
+      expect(p.agency.length, where).toBeGreaterThan(1);
+      expect(p.captureDate, where).toMatch(DAY);
+      expect(p.fetchDate, where).toMatch(DAY);
+      expect(['copyable', 'not-copyable'], where).toContain(p.licence.status);
+      // A page whose licence does not allow copying is never committed.
+      if (p.licence.status === 'not-copyable') expect(p.licence.committed, where).toBe(false);
+      expect(p.licence.terms.length, where).toBeGreaterThan(20);
+      expect(p.licence.evidence.length, where).toBeGreaterThan(10);
+    }
+  });
+
+  it('labels every page completely, and every known disagreement names a labelled rule and a defect class', () => {
+    expect(pages.length).toBeGreaterThan(0);
+    for (const p of pages) {
+      const l = p.labels;
+      const where = `page ${p.id}`;
+      expect(Array.isArray(l.bricks.keys), where).toBe(true);
+      for (const k of l.bricks.keys) expect(k, where).toMatch(/^[A-Z]$/);
+      expect(typeof l.bricks.targetsOk, where).toBe('boolean');
+      expect(typeof l.bricks.duplicates, where).toBe('boolean');
+      for (const f of ['present', 'first', 'works'] as const) expect(typeof l.skipLink[f], where).toBe('boolean');
+      for (const f of ['privacy', 'security', 'openData', 'contact', 'search', 'english', 'viewport'] as const) expect(typeof l[f], `${where} ${f}`).toBe('boolean');
+      if (l.newestDate !== null) expect(l.newestDate, where).toMatch(DAY);
+      const expected = expectedOutcomes(l);
+      for (const r of LABELLED_RULES) expect(['pass', 'fail'], `${where} ${r}`).toContain(expected[r]);
+      for (const [key, why] of Object.entries(p.known ?? {})) {
+        expect([...LABELLED_RULES, 'date'], where).toContain(key);
+        expect(String(why).length, where).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it('marks a small subset (at most 6 pages) for the engine test', () => {
+    const subset = pages.filter((p) => p.subset);
+    expect(subset.length).toBeGreaterThanOrEqual(3);
+    expect(subset.length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('engine on the real-markup subset', () => {
+  const subset = pages.filter((p) => p.subset);
+  let server: FixtureServer;
+  let checker: SiteChecker;
+  const scores = new Map<string, PageScore>();
+
+  beforeAll(async () => {
+    const missing = subset.filter((p) => !pageFile(p)).map((p) => p.id);
+    if (missing.length) throw new Error(`corpus pages not fetched into ${PAGES_ROOT}: ${missing.join(', ')} — run \`npm run corpus:fetch\``);
+    server = await startFixtureServer({ root: PAGES_ROOT });
+    checker = new SiteChecker();
+    for (const p of subset) {
+      const url = `${server.url}${pageUrlPath(p)}`;
+      let result = await checker.check(url, checkOptionsFor(p));
+      // One retry when a busy machine made the load fail (as the ACT evaluation does); never on findings.
+      if (result.status !== 'ok') result = await checker.check(url, checkOptionsFor(p));
+      scores.set(p.id, scorePage(p, result));
+    }
+  }, 600_000);
+
+  afterAll(async () => {
+    await checker?.close();
+    await server?.close();
+  });
+
+  it('checks every subset page', () => {
+    expect(subset.length).toBeGreaterThan(0);
+    for (const p of subset) expect(scores.get(p.id)?.status, p.id).toBe('ok');
+  });
+
+  it('gives the labelled outcome for every rule not known to disagree', () => {
+    let asserted = 0;
+    for (const p of subset) {
+      const s = scores.get(p.id)!;
+      for (const v of s.rules) {
+        if (p.known?.[v.rule]) continue;
+        expect(`${p.id} ${v.rule}: ${v.engine}`).toBe(`${p.id} ${v.rule}: ${v.expected}`);
+        asserted++;
+      }
+    }
+    expect(asserted).toBeGreaterThan(subset.length * 5);
+  });
+
+  it('finds the labelled newest content date where it is not known to disagree', () => {
+    const judged = subset.filter((p) => !p.known?.date);
+    expect(judged.length).toBeGreaterThan(0);
+    for (const p of judged) {
+      const s = scores.get(p.id)!;
+      expect(`${p.id}: ${s.engineDate}`).toBe(`${p.id}: ${p.labels.newestDate}`);
+    }
+  });
+});
