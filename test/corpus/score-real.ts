@@ -77,3 +77,11 @@ if (runs > 1) {
 out.push('', `corpus: rules ${t.rulesAgree}/${t.rulesTotal} (${pct(t.rulesAgree, t.rulesTotal)}), dates exact ${t.datesExact}/${t.datesTotal} (${pct(t.datesExact, t.datesTotal)})`);
 console.log(out.join('\n'));
 if (values.json) writeFileSync(values.json, JSON.stringify({ scores, tally: t, absent: absent.map((p) => p.id), unstable }, null, 2));
+// A regression gate where the pages exist: an outcome or date the manifest does not list as a known
+// disagreement that differs from its label fails the run (exit 1).
+const regressions = scores.flatMap((s) => {
+  const p = all.find((x) => x.id === s.id)!;
+  return [...s.rules.filter((v) => !v.agree && !p.known?.[v.rule]).map((v) => `${s.id} ${v.rule}`), ...(!s.dateExact && !p.known?.date ? [`${s.id} date`] : [])];
+});
+if (regressions.length) console.error(`corpus: ${regressions.length} disagreement(s) not listed as known: ${regressions.join(', ')}`);
+process.exitCode = regressions.length || failed.length ? 1 : 0;
