@@ -23,6 +23,7 @@ import { saveRegistry } from '../reports/store/registry-store.ts';
 import type { SweepOptions } from '../reports/store/sweeps.ts';
 import { planSweep } from '../scheduler/queue.ts';
 import { finishSweep } from '../scheduler/sweep.ts';
+import { createRandom } from '../fixtures/lib/random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,16 +39,9 @@ const SWEEPS = Number(values.sweeps);
 const PAGES = 5;
 const CATEGORIES: Category[] = ['accessibility', 'performance', 'freshness', 'governance', 'security'];
 
-let state = Number(values.seed) >>> 0 || 1;
-/** Deterministic PRNG (mulberry32): the same database every run for the same flags. */
-function rand(): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+const random = createRandom(Number(values.seed));
+const rand = random.next;
+const pick = random.pick;
 
 /** Rules with their category and typical severity, roughly in the mix real sweeps show. */
 const RULES: [string, Category, Severity][] = [
