@@ -5,7 +5,9 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { GovcheckConfig } from '../core/config.ts';
 import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
 import { RULESET_VERSION, VERSION } from '../core/version.ts';
+import { Slots } from '../core/concurrency.ts';
 import { AXE_VERSION } from './axe-runner.ts';
+import { defaultConcurrency } from './concurrency.ts';
 import { assembleSiteResult, failedSiteResult } from './assemble.ts';
 import { BrowserHost, type BrowserHostOptions, type LeasedContext } from './browser-host.ts';
 import { BlockedError, BrowserCrashError, HttpError, classifyFailure, detectBlock } from './failure.ts';
@@ -41,6 +43,12 @@ export interface CheckOptions {
 export interface SiteCheckerOptions extends BrowserHostOptions {
   /** Site attempts when the browser crashes mid-check (default 2). */
   crashAttempts?: number;
+  /**
+   * Sites whose pages load at once (default: defaultConcurrency()). A site gives its slot back as soon
+   * as its page loop ends, so a site waiting for its Lighthouse turn or its probes never holds up the
+   * page loops of others: callers may run more sites at once than this to keep Lighthouse fed.
+   */
+  pageLoops?: number;
 }
 
 const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
@@ -48,10 +56,12 @@ const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 export class SiteChecker {
   readonly host: BrowserHost;
   private readonly crashAttempts: number;
+  private readonly pageLoops: Slots;
 
   constructor(opts: SiteCheckerOptions = {}) {
     this.host = new BrowserHost(opts);
     this.crashAttempts = opts.crashAttempts ?? 2;
+    this.pageLoops = new Slots(opts.pageLoops ?? defaultConcurrency());
   }
 
   engines(lighthouse: LighthouseSlim[] = []): EngineVersions {
@@ -98,6 +108,15 @@ export class SiteChecker {
   }
 
   private async checkOnce(url: string, options: CheckOptions, startedAt: Date): Promise<SiteResult> {
+    const releasePageLoop = await this.pageLoops.acquire();
+    try {
+      return await this.checkInSlot(url, options, startedAt, releasePageLoop);
+    } finally {
+      releasePageLoop();
+    }
+  }
+
+  private async checkInSlot(url: string, options: CheckOptions, startedAt: Date, releasePageLoop: () => void): Promise<SiteResult> {
     const start = parseSiteUrl(url);
     const policy = new AddressPolicy({ allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses });
     await policy.assert(start);
@@ -123,7 +142,7 @@ export class SiteChecker {
       const log = new RequestLog();
       log.attach(page);
       // Playwright can leave a navigation pending forever when the browser crashes mid-load.
-      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy), lease.died]);
+      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy, releasePageLoop), lease.died]);
     } catch (e) {
       if (lease.browserDied()) throw new BrowserCrashError((e as Error).message.split('\n')[0]);
       const refused = proxy?.refused.at(-1);
@@ -157,6 +176,7 @@ export class SiteChecker {
     options: CheckOptions,
     startedAt: Date,
     proxy: GuardProxy | null,
+    releasePageLoop: () => void,
   ): Promise<SiteResult> {
     const cats = new Set(options.categories);
     const timeouts = options.config.timeouts;
@@ -224,6 +244,10 @@ export class SiteChecker {
     }
 
     const pagesMs = Date.now() - pagesStarted + startPage.timings.totalMs;
+    // The browser work of this site is done: its renderer goes, and its page-loop slot passes to the
+    // next site while this one waits for its probes and its Lighthouse turn.
+    await page.close().catch(() => undefined);
+    releasePageLoop();
     const lighthouseP: Promise<LighthouseSlim[]> = cats.has('performance') ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options) : Promise.resolve([]);
     lighthouseP.catch(() => undefined);
     const probesStarted = Date.now();
