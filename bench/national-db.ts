@@ -31,6 +31,10 @@ const { values } = parseArgs({
     sweeps: { type: 'string', default: '52' },
     db: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    /** Measure a database built by an earlier run (--db) instead of building one. */
+    reuse: { type: 'boolean', default: false },
+    /** Skip the prune step (it rewrites the database). */
+    'no-prune': { type: 'boolean', default: false },
     seed: { type: 'string', default: '7' },
   },
 });
@@ -246,8 +250,17 @@ const dir = mkdtempSync(join(tmpdir(), 'govcheck-national-'));
 const dbFile = values.db ?? join(dir, 'national.db');
 const db = openStore(dbFile);
 try {
-  process.stderr.write(`national-db: recording ${SITES} sites × ${SWEEPS} weekly sweeps into ${dbFile} …\n`);
-  const seeded = seedDatabase(db);
+  let seeded: ReturnType<typeof seedDatabase>;
+  if (values.reuse) {
+    if (!values.db) throw new Error('--reuse needs --db <file> of an earlier run');
+    const siteIds = db.prepare<[], { id: number }>('SELECT id FROM sites ORDER BY id').all().map((r) => r.id);
+    const sweeps = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sweeps').get()!.n;
+    const size = fileSize(dbFile);
+    seeded = { sizes: Array.from({ length: sweeps }, (_, i) => (i === 0 ? size / sweeps : size)), siteIds, agencies: [], buildMs: 0 };
+  } else {
+    process.stderr.write(`national-db: recording ${SITES} sites × ${SWEEPS} weekly sweeps into ${dbFile} …\n`);
+    seeded = seedDatabase(db);
+  }
   const total = seeded.sizes.at(-1)!;
   const growth = seeded.sizes.length > 1 ? (total - seeded.sizes[0]) / (seeded.sizes.length - 1) : total;
   const counts = db.prepare<[], { findings: number; issues: number; results: number }>('SELECT (SELECT COUNT(*) FROM findings) AS findings, (SELECT COUNT(*) FROM issues) AS issues, (SELECT COUNT(*) FROM site_results) AS results').get()!;
@@ -263,6 +276,7 @@ try {
   for (const p of pages) console.log(`dashboard ${p.path.padEnd(22)} median ${p.medianMs.toFixed(1)} ms, worst ${p.worstMs.toFixed(1)} ms of 20 (${(p.bytes / 1024).toFixed(0)} KB)`);
 
   db.close();
+  if (values['no-prune']) process.exit(0);
   const pruneMs = timeCli(['prune', '--db', dbFile, '--keep-sweeps', '12', '--vacuum']);
   console.log(`prune --keep-sweeps 12 --vacuum: ${(pruneMs / 1000).toFixed(1)} s, file now ${mb(fileSize(dbFile))}`);
   const worst = Math.max(...pages.map((p) => p.worstMs));
