@@ -5,9 +5,8 @@
 //   2. a bare baseline on the very pages govcheck checked: one Chromium, a minimal loop of
 //      page.goto + axe-core, at the best concurrency measured for this machine;
 //   3. the ratio. Measurements only: nothing here is asserted by npm test.
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +20,7 @@ import { launchChrome, resolveChromePath } from '../worker/chrome.ts';
 import { defaultConcurrency } from '../worker/concurrency.ts';
 import { SiteChecker } from '../worker/site-checker.ts';
 import { closeLighthouse } from '../worker/lighthouse/index.ts';
+import { MemorySampler } from './memory.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource: string = require('axe-core').source;
@@ -40,49 +40,6 @@ const { values } = parseArgs({
 const SITES = Number(values.sites);
 const PAGES = Number(values.pages);
 const CONCURRENCY = values.concurrency ? Number(values.concurrency) : defaultConcurrency();
-
-/**
- * Peak memory of this process and all its descendants (Chromium, Lighthouse child), sampled.
- * PSS, not RSS: Chromium's processes share most of their pages, and summing RSS would count them
- * once per process.
- */
-class MemorySampler {
-  peakMb = 0;
-  private timer: NodeJS.Timeout | null = null;
-  start(): void {
-    this.peakMb = 0;
-    const sample = () => {
-      try {
-        const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-          .trim()
-          .split('\n')
-          .map((l) => l.trim().split(/\s+/).map(Number));
-        const mine = new Set([process.pid]);
-        for (let grew = true; grew; ) {
-          grew = false;
-          for (const [pid, ppid] of rows) if (mine.has(ppid) && !mine.has(pid)) grew = Boolean(mine.add(pid));
-        }
-        let kb = 0;
-        for (const pid of mine) {
-          try {
-            kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-          } catch {
-            /* the process ended between ps and the read */
-          }
-        }
-        this.peakMb = Math.max(this.peakMb, kb / 1024);
-      } catch {
-        /* ps can fail transiently; the next sample counts */
-      }
-    };
-    sample();
-    this.timer = setInterval(sample, 250);
-  }
-  stop(): number {
-    if (this.timer) clearInterval(this.timer);
-    return Math.round(this.peakMb);
-  }
-}
 
 interface GovcheckRun {
   results: SiteResult[];

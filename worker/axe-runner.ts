@@ -30,11 +30,13 @@ const SETUP = `(() => {
   return true;
 })()`;
 
+/** axe and its configuration in one script: one DevTools round trip per frame instead of three. */
+const INJECT = `${AXE_SOURCE}\n;${SETUP}`;
+
 async function injectInto(frame: Frame): Promise<void> {
   try {
-    const has = await frame.evaluate('typeof window.axe === "object"');
-    if (!has) await frame.evaluate(AXE_SOURCE);
-    await frame.evaluate(SETUP);
+    // Every audit follows a fresh navigation, so axe is never there yet: no round trip to ask first.
+    await frame.evaluate(INJECT);
   } catch {
     // Detached or navigating frames cannot be audited; axe reports them as unreachable instead.
   }

@@ -6,7 +6,9 @@ import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { GovcheckConfig } from '../core/config.ts';
 import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
 import { RULESET_VERSION, VERSION } from '../core/version.ts';
+import { Slots } from '../core/concurrency.ts';
 import { AXE_VERSION } from './axe-runner.ts';
+import { defaultConcurrency } from './concurrency.ts';
 import { assembleSiteResult, editionOf, failedSiteResult, stampCodes, type AssembleInput } from './assemble.ts';
 import { captureOf, type SiteCapture } from './capture.ts';
 import { axeRuleIdsFor } from '../rules/accessibility/axe-rules.ts';
@@ -65,6 +67,12 @@ interface SiteAuthPlan {
 export interface SiteCheckerOptions extends BrowserHostOptions {
   /** Site attempts when the browser crashes mid-check (default 2). */
   crashAttempts?: number;
+  /**
+   * Sites whose pages load at once (default: defaultConcurrency()). A site gives its slot back as soon
+   * as its page loop ends, so a site waiting for its Lighthouse turn or its probes never holds up the
+   * page loops of others: callers may run more sites at once than this to keep Lighthouse fed.
+   */
+  pageLoops?: number;
 }
 
 const withCodes = (result: SiteResult, options: CheckOptions) => stampCodes(result, options.config, options.now);
@@ -74,10 +82,12 @@ const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 export class SiteChecker {
   readonly host: BrowserHost;
   private readonly crashAttempts: number;
+  private readonly pageLoops: Slots;
 
   constructor(opts: SiteCheckerOptions = {}) {
     this.host = new BrowserHost(opts);
     this.crashAttempts = opts.crashAttempts ?? 2;
+    this.pageLoops = new Slots(opts.pageLoops ?? defaultConcurrency());
   }
 
   engines(lighthouse: LighthouseSlim[] = []): EngineVersions {
@@ -142,6 +152,15 @@ export class SiteChecker {
   }
 
   private async checkOnce(url: string, options: CheckOptions, startedAt: Date, login: SiteAuthPlan | null, secrets: string[]): Promise<SiteResult> {
+    const releasePageLoop = await this.pageLoops.acquire();
+    try {
+      return await this.checkInSlot(url, options, startedAt, login, secrets, releasePageLoop);
+    } finally {
+      releasePageLoop();
+    }
+  }
+
+  private async checkInSlot(url: string, options: CheckOptions, startedAt: Date, login: SiteAuthPlan | null, secrets: string[], releasePageLoop: () => void): Promise<SiteResult> {
     const start = parseSiteUrl(url);
     const policy = new AddressPolicy({ allowPrivate: options.allowPrivate, allowAddresses: options.allowAddresses });
     await policy.assert(start);
@@ -170,7 +189,10 @@ export class SiteChecker {
       log.attach(page);
       log.popups.attach(page);
       // Playwright can leave a navigation pending forever when the browser crashes mid-load.
-      return await Promise.race([this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy, login, secrets), lease.died]);
+      const work = this.checkWithPage(start.href, page, lease, log, policy, ua, options, startedAt, proxy, login, secrets, releasePageLoop);
+      // When the browser dies first, the abandoned check rejects later: that is no unhandled rejection.
+      work.catch(() => undefined);
+      return await Promise.race([work, lease.died]);
     } catch (e) {
       if (lease.browserDied()) throw new BrowserCrashError((e as Error).message.split('\n')[0]);
       const refused = proxy?.refused.at(-1);
@@ -206,6 +228,7 @@ export class SiteChecker {
     proxy: GuardProxy | null,
     login: SiteAuthPlan | null,
     secrets: string[],
+    releasePageLoop: () => void,
   ): Promise<SiteResult> {
     // What to gather is what the selected rules declare they read (worker/gather-plan.ts).
     const plan = gatherPlan(selectRules(options.categories, options.config.disabledRules));
@@ -284,6 +307,10 @@ export class SiteChecker {
     }
 
     const pagesMs = Date.now() - pagesStarted + startPage.timings.totalMs;
+    // The browser work of this site is done: its renderer goes, and its page-loop slot passes to the
+    // next site while this one waits for its probes and its Lighthouse turn.
+    await page.close().catch(() => undefined);
+    releasePageLoop();
     const lighthouseP: Promise<LighthouseSlim[]> = plan.site.lighthouse ? this.lighthouse(startPage.finalUrl, pages.slice(1).map((p) => p.finalUrl), options, login) : Promise.resolve([]);
     lighthouseP.catch(() => undefined);
     const probesStarted = Date.now();

@@ -13,6 +13,9 @@ import { displayRedisUrl } from '../../scheduler/distributed/names.ts';
 import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, TW_FLAGS_HELP, UsageError } from '../args.ts';
 import { openStoreFlag } from '../store-flag.ts';
 
+/** Sites beyond the page loops that wait for Lighthouse with their pages done. */
+const LIGHTHOUSE_BACKLOG = 2;
+
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
 
 export const help = `Usage: govcheck sweep [options] <registry.csv|registry.json>
@@ -30,7 +33,8 @@ Options:
   --now <date>           reference date for freshness (YYYY-MM-DD or ISO time; Asia/Taipei when no zone)
 ${TW_FLAGS_HELP}
   --allow-private        permit loopback and private-network addresses (refused by default)
-  --concurrency <n>      sites checked at once (default: what the machine can carry)
+  --concurrency <n>      sites whose pages load at once (default: what the machine can carry); with
+                         Lighthouse, 2 more sites wait for their Lighthouse turn with their pages done
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)
@@ -123,7 +127,11 @@ export async function run(argv: string[]): Promise<number> {
     // The engine (Playwright, Lighthouse) loads only now: usage errors above stay instant.
     const { closeLighthouse } = await import('../../worker/lighthouse/index.ts');
     let checker: SiteCheckerLike & { close(): Promise<void> };
-    let runInput: Partial<Pick<RunSweepInput, 'maxAttempts' | 'queue'>> & { concurrency: number } = { concurrency };
+    // `concurrency` page loops at once; with Lighthouse, a few more sites are in flight, waiting for
+    // their Lighthouse turn with their page loop done, so Lighthouse (one run at a time, CPU-bound)
+    // always has a next site and never holds a page-loop slot (bench:sweep figures in the README).
+    const withLighthouse = getSweep(db, sweepId)?.options.categories.includes('performance') ?? true;
+    let runInput: Partial<Pick<RunSweepInput, 'maxAttempts' | 'queue'>> & { concurrency: number } = { concurrency: concurrency + (withLighthouse ? LIGHTHOUSE_BACKLOG : 0) };
     if (values.redis !== undefined) {
       // Distributed: workers on other machines check; this process records (workers never touch SQLite).
       const { createRemoteChecker } = await import('../../scheduler/distributed/remote-checker.ts');
@@ -134,7 +142,7 @@ export async function run(argv: string[]): Promise<number> {
       const { SiteChecker: Checker } = await import('../../worker/site-checker.ts');
       const { ChromeNotFoundError } = await import('../../worker/chrome.ts');
       try {
-        checker = new Checker({ chromePath: values.chrome });
+        checker = new Checker({ chromePath: values.chrome, pageLoops: concurrency });
       } catch (e) {
         if (e instanceof ChromeNotFoundError) {
           err(`govcheck sweep: ${e.message}`);

@@ -163,6 +163,8 @@ export function buildSweepReport(db: Db, sweep: SweepRow, opts: ModelOptions = {
   const codesBySite = new Map<number, SiteCodeRow[]>();
   for (const c of siteCodes) codesBySite.set(c.siteId, [...(codesBySite.get(c.siteId) ?? []), c]);
   const limit = opts.issueLimit ?? 25;
+  const newByAgency = newIssuesByAgency(db, sweep.id, limit);
+  const fixedByAgency = fixedIssuesByAgency(db, sweep.id, limit);
 
   const agencies: AgencyReport[] = scored.map((a) => {
     const info = agencyInfo.get(a.agencyId);
@@ -184,8 +186,8 @@ export function buildSweepReport(db: Db, sweep: SweepRow, opts: ModelOptions = {
       changes: changes.get(a.agencyId) ?? emptyChanges(),
       sites: mine.map((r) => siteReport(r, codesBySite.get(r.siteId) ?? [])),
       rules: rulesByAgency.get(a.agencyId) ?? [],
-      newIssues: newIssues(db, sweep.id, a.agencyId, limit),
-      fixedIssues: fixedIssues(db, sweep.id, a.agencyId, limit),
+      newIssues: newByAgency.get(a.agencyId) ?? [],
+      fixedIssues: fixedByAgency.get(a.agencyId) ?? [],
       trend: trendSweeps.map((s) => (s.id === sweep.id ? a.scores.overall : (trendStats.get(s.id)?.(a.agencyId, 'overall', 'score') ?? null))),
       conformance: agencyConformance(mine),
     };
@@ -357,30 +359,47 @@ function mergeRuleCounts(rows: (RuleCount & { siteId: number })[]): RuleCount[] 
   return [...m.values()].map(({ siteIds: _, ...c }) => c).sort((a, b) => b.sites - a.sites || b.findings - a.findings || a.rule.localeCompare(b.rule));
 }
 
-function newIssues(db: Db, sweepId: number, agencyId: string, limit: number): IssueChange[] {
-  return db
-    .prepare<[number, string, number], IssueChange & { regressedFlag: number }>(
-      `SELECT r.url AS siteUrl, f.rule AS rule, f.severity AS severity, f.selector AS selector, p.url AS pageUrl, f.message AS message,
-              MAX(f.lifecycle = 'regressed') AS regressedFlag
-         FROM findings f JOIN site_results r ON r.id = f.site_result_id LEFT JOIN page_results p ON p.id = f.page_result_id
-        WHERE f.sweep_id = ? AND r.agency_id = ? AND f.lifecycle IN ('new', 'regressed')
-        GROUP BY f.site_id, f.fingerprint
-        ORDER BY CASE f.severity WHEN 'critical' THEN 0 WHEN 'serious' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END, r.url, f.rule
-        LIMIT ?`,
-    )
-    .all(sweepId, agencyId, limit)
-    .map(({ regressedFlag, ...i }) => ({ ...i, regressed: regressedFlag === 1 }));
+const SEVERITY_RANK = "CASE severity WHEN 'critical' THEN 0 WHEN 'serious' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END";
+
+/** Grouped by agency, at most `limit` each (one query for every agency: per-agency queries scanned the sweep's findings once per agency). */
+function byAgency<T extends { agencyId: string }>(rows: T[]): Map<string, Omit<T, 'agencyId'>[]> {
+  const out = new Map<string, Omit<T, 'agencyId'>[]>();
+  for (const { agencyId, ...rest } of rows) {
+    const list = out.get(agencyId);
+    if (list) list.push(rest);
+    else out.set(agencyId, [rest]);
+  }
+  return out;
 }
 
-function fixedIssues(db: Db, sweepId: number, agencyId: string, limit: number): IssueChange[] {
-  return db
-    .prepare<[number, string, number], IssueChange>(
-      `SELECT s.url AS siteUrl, i.rule AS rule, i.severity AS severity, i.selector AS selector, i.page_url AS pageUrl, i.message AS message,
-              ROUND(julianday(i.fixed_at) - julianday(i.first_seen_at), 1) AS daysToFix
-         FROM issues i JOIN jobs j ON j.site_id = i.site_id AND j.sweep_id = i.fixed_sweep_id JOIN sites s ON s.id = i.site_id
-        WHERE i.fixed_sweep_id = ? AND j.agency_id = ?
-        ORDER BY CASE i.severity WHEN 'critical' THEN 0 WHEN 'serious' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END, s.url, i.rule
-        LIMIT ?`,
+function newIssuesByAgency(db: Db, sweepId: number, limit: number): Map<string, IssueChange[]> {
+  const rows = db
+    .prepare<[number, number], IssueChange & { agencyId: string; regressedFlag: number }>(
+      `SELECT agencyId, siteUrl, rule, severity, selector, pageUrl, message, regressedFlag FROM (
+         SELECT *, ROW_NUMBER() OVER (PARTITION BY agencyId ORDER BY ${SEVERITY_RANK}, siteUrl, rule) AS n FROM (
+           SELECT r.agency_id AS agencyId, r.url AS siteUrl, f.rule AS rule, f.severity AS severity, f.selector AS selector, p.url AS pageUrl,
+                  f.message AS message, MAX(f.lifecycle = 'regressed') AS regressedFlag
+             FROM findings f JOIN site_results r ON r.id = f.site_result_id LEFT JOIN page_results p ON p.id = f.page_result_id
+            WHERE f.sweep_id = ? AND f.lifecycle IN ('new', 'regressed')
+            GROUP BY f.site_id, f.fingerprint))
+        WHERE n <= ? ORDER BY agencyId, n`,
     )
-    .all(sweepId, agencyId, limit);
+    .all(sweepId, limit)
+    .map(({ regressedFlag, ...i }) => ({ ...i, regressed: regressedFlag === 1 }));
+  return byAgency(rows);
+}
+
+function fixedIssuesByAgency(db: Db, sweepId: number, limit: number): Map<string, IssueChange[]> {
+  const rows = db
+    .prepare<[number, number], IssueChange & { agencyId: string }>(
+      `SELECT agencyId, siteUrl, rule, severity, selector, pageUrl, message, daysToFix FROM (
+         SELECT j.agency_id AS agencyId, s.url AS siteUrl, i.rule AS rule, i.severity AS severity, i.selector AS selector, i.page_url AS pageUrl,
+                i.message AS message, ROUND(julianday(i.fixed_at) - julianday(i.first_seen_at), 1) AS daysToFix,
+                ROW_NUMBER() OVER (PARTITION BY j.agency_id ORDER BY CASE i.severity WHEN 'critical' THEN 0 WHEN 'serious' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END, s.url, i.rule) AS n
+           FROM issues i JOIN jobs j ON j.site_id = i.site_id AND j.sweep_id = i.fixed_sweep_id JOIN sites s ON s.id = i.site_id
+          WHERE i.fixed_sweep_id = ?)
+        WHERE n <= ? ORDER BY agencyId, n`,
+    )
+    .all(sweepId, limit);
+  return byAgency(rows);
 }
