@@ -49,7 +49,7 @@ function pageView(page: PageArtifacts, allowed: ReadonlySet<string>): PageArtifa
   return guard(page, allowed, PAGE_IDENTITY, (key, value) => {
     // The 320 px measurement is a browser step of its own: it is declared as 'narrowLayout'.
     if (key === 'layout' && value && typeof value === 'object') {
-      layout ??= guard(value as PageArtifacts['layout'], allowed.has('narrowLayout') ? new Set(['viewportWidth', 'scrollWidth', 'documentHeight', 'narrowScrollWidth']) : new Set(['viewportWidth', 'scrollWidth', 'documentHeight']), new Set(), (_k, v) => v);
+      layout ??= guard(value as PageArtifacts['layout'], allowed.has('narrowLayout') ? new Set(['viewportWidth', 'scrollWidth', 'documentHeight', 'narrowScrollWidth', 'narrowOverflow']) : new Set(['viewportWidth', 'scrollWidth', 'documentHeight']), new Set(), (_k, v) => v);
       return layout;
     }
     return value;
