@@ -1,7 +1,7 @@
 // Capture and replay (Lighthouse's gather/audit split): a site's artifacts plus what turning them into a
 // result needs (categories, config, reference date, language, engine versions). `check --save-artifacts`
 // writes captures; `govcheck audit` runs the rules on them with no browser and gets the same result.
-import type { GovcheckConfig } from '../core/config.ts';
+import { withConfigDefaults, type GovcheckConfig } from '../core/config.ts';
 import type { Category, EngineVersions, Lang, SiteArtifacts, SiteResult } from '../core/types.ts';
 import { assembleSiteResult, type AssembleInput } from './assemble.ts';
 
@@ -44,7 +44,8 @@ export function replayCapture(capture: SiteCapture, lang: Lang = capture.lang): 
   return assembleSiteResult({
     site: capture.site,
     categories: capture.categories,
-    config: capture.config,
+    // Captures saved before an option existed (e.g. --level) replay with its default.
+    config: withConfigDefaults(capture.config),
     now: new Date(capture.now),
     lang,
     engines: capture.engines,
