@@ -1,5 +1,6 @@
 // The registry: every rule govcheck knows, grouped by the folder that owns it.
-import type { Category, Rule } from '../core/types.ts';
+import type { A11yLevel, Category, Rule } from '../core/types.ts';
+import { levelRank } from '../core/tw-a11y.ts';
 import { accessibilityRules } from './accessibility/index.ts';
 import { twRules } from './tw/index.ts';
 import { govRules } from './gov/index.ts';
@@ -28,6 +29,8 @@ export function isDisabled(id: string, disabled: readonly string[]): boolean {
 }
 
 /** Rules of the chosen categories minus disabled ids ('gov/*' disables a whole prefix). */
-export function selectRules(categories: readonly Category[], disabled: readonly string[] = []): Rule[] {
-  return ALL_RULES.filter((r) => categories.includes(r.meta.category) && !isDisabled(r.meta.id, disabled));
+export function selectRules(categories: readonly Category[], disabled: readonly string[] = [], level?: A11yLevel): Rule[] {
+  // Rules of a higher conformance level than the one checked (AAA code rules at AA) do not run, and
+  // nothing is gathered for them.
+  return ALL_RULES.filter((r) => categories.includes(r.meta.category) && !isDisabled(r.meta.id, disabled) && (!level || !r.meta.level || levelRank(r.meta.level) <= levelRank(level)));
 }

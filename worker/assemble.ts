@@ -23,7 +23,7 @@ import type {
   SiteResult,
   TwEdition,
 } from '../core/types.ts';
-import { defaultEdition, levelRank } from '../core/tw-a11y.ts';
+import { defaultEdition } from '../core/tw-a11y.ts';
 import { selectRules } from '../rules/index.ts';
 import { contextView, pageOf, siteView } from '../rules/artifact-view.ts';
 import { markReadiness } from '../rules/tw/lib/mark.ts';
@@ -132,8 +132,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
   const { site, config, lang } = input;
   const edition = editionOf(config, input.now);
   const level = config.level;
-  // Rules of a higher conformance level than the one checked (AAA code rules at AA) do not run.
-  const selected = selectRules(input.categories, config.disabledRules).filter((r) => !r.meta.level || levelRank(r.meta.level) <= levelRank(level));
+  const selected = selectRules(input.categories, config.disabledRules, level);
   const rules = selected.filter((r) => r.meta.phase !== 'conformance');
   // An expired waiver stops hiding findings (the check command warns about it).
   const waivers = config.waivers.filter((w) => !waiverExpired(w, input.now));

@@ -231,7 +231,7 @@ export class SiteChecker {
     releasePageLoop: () => void,
   ): Promise<SiteResult> {
     // What to gather is what the selected rules declare they read (worker/gather-plan.ts).
-    const plan = gatherPlan(selectRules(options.categories, options.config.disabledRules));
+    const plan = gatherPlan(selectRules(options.categories, options.config.disabledRules, options.config.level));
     const timeouts = options.config.timeouts;
     const axeRules = options.axeRules ?? axeRuleIdsFor(options.config.level, editionOf(options.config, options.now), (id) => isDisabled(id, options.config.disabledRules));
     const gatherOpts = (sampledBecause: string, isStart: boolean) => {

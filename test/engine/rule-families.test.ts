@@ -43,7 +43,8 @@ afterAll(async () => {
 
 describe('rule families end to end (real Chromium)', () => {
   it('tw/*: a legacy page fails the Taiwan conventions as its capture says', async () => {
-    const r = await check('tw-bad', ['governance']);
+    // With accessibility too: tw/mark-at-risk judges the mark against the accessibility verdict.
+    const r = await check('tw-bad', ['accessibility', 'governance']);
     expect(outcomes(r, 'tw/')).toEqual(outcomes(replayed('tw-bad'), 'tw/'));
     expect(outcomeOf(r, 'tw/skip-link')).toBe('fail');
     expect(outcomeOf(r, 'tw/new-window')).toBe('fail');

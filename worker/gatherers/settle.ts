@@ -120,6 +120,9 @@ export interface SettleOutcome {
  * Watches one gathered page's main-frame navigations. Create it before page.goto, call settle() after the
  * load, and release() when the page has been gathered.
  */
+/** Longest wait for detaching the watch from a page. */
+const RELEASE_CAP_MS = 2_000;
+
 export class NavigationWatch {
   private readonly navRequests: Request[] = [];
   /** Why the main frame was asked to navigate (Chromium's Page.frameRequestedNavigation), in order. */
@@ -174,10 +177,16 @@ export class NavigationWatch {
   async release(): Promise<void> {
     this.page.off('request', this.onRequest);
     this.page.off('response', this.onResponse);
-    await this.cdp?.detach().catch(() => undefined);
     this.locked = false;
-    if (this.routed) await this.page.unroute('**/*', this.lockHandler).catch(() => undefined);
+    const routed = this.routed;
     this.routed = false;
+    // A page wedged in a navigation that never answers may never answer these either: the release is
+    // bounded, so a hung page ends as the page's own timeout (the caller then moves to a fresh page).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([this.cdp?.detach().catch(() => undefined), routed ? this.page.unroute('**/*', this.lockHandler).catch(() => undefined) : undefined]),
+      new Promise((resolve) => (timer = setTimeout(resolve, RELEASE_CAP_MS))),
+    ]).finally(() => clearTimeout(timer));
   }
 
   /** Refuses main-frame navigations from now on (the page stays as it is while it is gathered). */
