@@ -2,7 +2,7 @@
 // status, failing pages and the findings that evidence it. One model; text, HTML, JUnit, SARIF, the sweep
 // report and the dashboard render it (each escapes for its own format).
 import { twCode } from '../core/tw-a11y.ts';
-import type { A11yLevel, CodeStatus, Conformance, Finding, Lang, Localized, SiteResult, TwEdition } from '../core/types.ts';
+import type { CodeStatus, Conformance, ConformanceCode, Finding, Lang, Localized, SiteResult, TwEdition } from '../core/types.ts';
 import { L } from '../core/i18n.ts';
 import { escapeHtml as esc, plainText, safeHref } from './escape.ts';
 
@@ -38,13 +38,8 @@ export const STATUS_LABEL: Record<CodeStatus, Localized> = {
 
 export const STATUS_SYMBOL: Record<CodeStatus, string> = { pass: '✓', fail: '✗', 'not-applicable': '–', 'not-checked': '?' };
 
-export interface CodeRow {
-  code: string;
-  level: A11yLevel;
-  sc: string;
-  status: CodeStatus;
-  pages: number;
-  findings: number;
+/** A code's verdict as reports show it: the verdict's fields plus the code's title and help page. */
+export interface CodeRow extends Omit<ConformanceCode, 'rules'> {
   title: Localized;
   helpUrl: string | null;
   /** Findings evidencing the code, with their page (only in reports built from a SiteResult). */
