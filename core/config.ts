@@ -1,5 +1,6 @@
 // The --config file: budgets, thresholds, rule options, scoring weights and waivers.
 // Validation names the field that is wrong, so a CI author can fix the file without reading code.
+import { taipeiDateOf } from './taipei.ts';
 import { readFileSync } from 'node:fs';
 import type { A11yLevel, Category, RuleOptions, TwEdition } from './types.ts';
 import { CATEGORIES, SEVERITIES, TW_EDITIONS } from './types.ts';
@@ -313,13 +314,10 @@ function isRealDate(s: string): boolean {
 }
 
 /** The day of `now` in Asia/Taipei, YYYY-MM-DD. */
-function taipeiDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** A waiver with an `expires` day before the reference date's day (Asia/Taipei) no longer applies. */
 export function waiverExpired(w: Waiver, now: Date): boolean {
-  return w.expires !== undefined && w.expires < taipeiDay(now);
+  return w.expires !== undefined && w.expires < taipeiDateOf(now);
 }
 
 /** Waivers that stopped applying at `now`, with their index in the config, for a warning that says so. */

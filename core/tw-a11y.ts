@@ -2,6 +2,7 @@
 // maps axe-core rules to codes. A code string only means something with its edition (HM1130103C is the
 // fieldset check in 110.07 and the optgroup check in 115.11), so everything here is keyed on (edition, code).
 // Source: ../shared/research/tw-a11y-115.md (annex 附件一 of 115.11; Freego 110.07 web index ids).
+import { taipeiDateOf } from './taipei.ts';
 import type { A11yLevel, Localized, TwEdition } from './types.ts';
 import { A11Y_LEVELS, TW_EDITIONS } from './types.ts';
 import { L } from './i18n.ts';
@@ -136,7 +137,7 @@ export function isKnownCode(edition: TwEdition, code: string): boolean {
 
 /** Scan date → default edition: 115.11 from 2026-11-30 (Asia/Taipei), else 110.07. */
 export function defaultEdition(now: Date): TwEdition {
-  const taipei = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const taipei = taipeiDateOf(now);
   return taipei >= TW_115_11_EFFECTIVE ? '115.11' : '110.07';
 }
 

@@ -1,7 +1,9 @@
 // Calendar arithmetic on plain 'YYYY-MM-DD' strings in Asia/Taipei (UTC+8, no DST since 1979),
 // so freshness never depends on the machine's time zone.
 
-const TAIPEI_OFFSET_MS = 8 * 3_600_000;
+import { TAIPEI_OFFSET_MS, taipeiDateOf } from '../../core/taipei.ts';
+
+export { taipeiDateOf };
 const DAY_MS = 86_400_000;
 
 export const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -20,11 +22,6 @@ export function daysInMonth(year: number, month: number): number {
 
 export function isValidDate(year: number, month: number, day: number): boolean {
   return Number.isInteger(year) && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** The calendar date of an instant as seen in Taipei. */
-export function taipeiDateOf(instant: Date): string {
-  return new Date(instant.getTime() + TAIPEI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Taipei wall-clock date and time of an instant. */

@@ -4,7 +4,8 @@
 // renewals get a new number, so the finding asks the webmaster to renew or update the link.
 import type { PageRule } from '../../core/types.ts';
 import { fail, msg, notApplicable, pass } from '../lib/result.ts';
-import { findMark, markExpiry, markIssuedAt, taipeiDate } from './lib/mark.ts';
+import { taipeiDateOf } from '../../core/taipei.ts';
+import { findMark, markExpiry, markIssuedAt } from './lib/mark.ts';
 
 export const accessibilityMarkExpired: PageRule = {
   meta: {
@@ -38,8 +39,8 @@ export const accessibilityMarkExpired: PageRule = {
     const data = {
       markNumber: mark.markNumber,
       level: mark.level,
-      issued: taipeiDate(issued),
-      expires: taipeiDate(expires),
+      issued: taipeiDateOf(issued),
+      expires: taipeiDateOf(expires),
       maxAgeYears: years,
       ageDays: Math.floor((ctx.now.getTime() - issued.getTime()) / 86_400_000),
     };

@@ -2,6 +2,7 @@
 // certificate page (辦法 §6): accessibility.moda.gov.tw/Applications/Detail?category=<14-digit number>
 // today, accessibility.ncc.gov.tw (2017–2022) or handicap-free.nat.gov.tw before that. The number starts
 // with YYYYMMDD, which dates the mark (valid 3 years, 辦法 §5). The level is read from the image's alt.
+import { taipeiDateOf } from '../../../core/taipei.ts';
 import type { A11yLevel, Conformance, MarkReadiness, PageArtifacts, PageRegion } from '../../../core/types.ts';
 import { defaultEdition, levelRank } from '../../../core/tw-a11y.ts';
 import { documentOf, normalizeText, selectorOf, snippetOf } from '../../lib/dom.ts';
@@ -157,10 +158,6 @@ export function markIssuedAt(markNumber: string): Date | null {
   return new Date(utc);
 }
 
-/** Calendar date in Asia/Taipei, YYYY-MM-DD. */
-export function taipeiDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** When a mark issued at `issued` lapses: `years` calendar years later, in Taipei time. */
 export function markExpiry(issued: Date, years: number): Date {
@@ -185,8 +182,8 @@ export function markReadiness(page: PageArtifacts, now: Date, maxAgeYears: numbe
     level,
     markNumber: mark.markNumber,
     edition: known ? defaultEdition(known) : null,
-    issued: known ? taipeiDate(known) : null,
-    expires: expires ? taipeiDate(expires) : null,
+    issued: known ? taipeiDateOf(known) : null,
+    expires: expires ? taipeiDateOf(expires) : null,
     expired: expires ? now.getTime() > expires.getTime() : null,
     failingCodes: level ? conformance.codes.filter((c) => c.status === 'fail' && levelRank(c.level) <= levelRank(level)).map((c) => c.code) : [],
   };
