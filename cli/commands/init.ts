@@ -1,4 +1,5 @@
 // govcheck init: write a commented starter config (JSON with comments, read by --config as is).
+import { taipeiDateOf } from '../../core/taipei.ts';
 import { existsSync, writeFileSync } from 'node:fs';
 import { defaultConfig } from '../../core/config.ts';
 import { parseFlags, UsageError } from '../args.ts';
@@ -23,7 +24,7 @@ const j = (v: unknown) => JSON.stringify(v);
 export function starterConfig(today: Date = new Date()): string {
   const d = defaultConfig();
   const f = d.ruleOptions.freshness;
-  const expires = new Date(today.getTime() + 8 * 3600_000 + 180 * 86_400_000).toISOString().slice(0, 10);
+  const expires = taipeiDateOf(new Date(today.getTime() + 180 * 86_400_000));
   return `// govcheck 設定檔 / govcheck config — read with: govcheck check --config ${DEFAULT_FILE} <url>
 // JSON with comments. Every field is optional; the values below are the national ruleset's defaults
 // (what govcheck uses without a config), so delete what you do not change.
