@@ -2,32 +2,18 @@
 // followed and recorded as hops with their kind; self-refreshing, long-delayed and malformed refreshes
 // leave the page as the browser shows it, recorded; a late script navigation never destroys the gather.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
-import { launchChrome, resolveChromePath } from '../../worker/chrome.ts';
-import { gatherPage, RequestLog, type GatherOptions } from '../../worker/page-gatherer.ts';
 import { parseRefresh } from '../../worker/gatherers/settle.ts';
+import { PageGatherer } from '../helpers/gather.ts';
 
 let site: FixtureServer;
 let moved: FixtureServer;
-let browser: Browser;
-let context: BrowserContext;
 
 const page = (head: string, body = '<main><a href="#c">跳到主要內容</a><h1 id="c">內容</h1><p>本頁內容。</p></main>') => (_q: unknown, r: import('node:http').ServerResponse) =>
   void r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`);
 
-const OPTS: GatherOptions = { sampledBecause: 'start', navigationMs: 10_000, pageMs: 40_000, axe: null, focusOrder: true, narrowLayout: false };
-
-async function gather(path: string, base = () => site.url) {
-  const p = await context.newPage();
-  const log = new RequestLog();
-  log.attach(p);
-  try {
-    return (await gatherPage(p, `${base()}${path}`, log, OPTS)).artifacts;
-  } finally {
-    await p.close();
-  }
-}
+const gatherer = new PageGatherer({ sampledBecause: 'start', navigationMs: 10_000, pageMs: 40_000, axe: null, focusOrder: true, narrowLayout: false });
+const gather = (path: string, base = () => site.url) => gatherer.gather(`${base()}${path}`);
 
 beforeAll(async () => {
   moved = await startFixtureServer({ routes: { '/new/': page('<title>新網站</title>') } });
@@ -49,13 +35,11 @@ beforeAll(async () => {
       '/cross': (_q, r) => page(`<title>舊網域</title><meta http-equiv="refresh" content="0; url=${moved.url}/new/">`)(_q, r),
     },
   });
-  browser = await launchChrome(resolveChromePath());
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await gatherer.start();
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await gatherer.close();
   await site?.close();
   await moved?.close();
 });

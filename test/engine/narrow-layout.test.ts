@@ -1,11 +1,9 @@
 // Mobile layout at 320 px in real Chromium: measured after the layout settled (a carousel that relays
 // out after a debounced resize is 320 px wide, run after run), and an overflowing element is named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { mobileViewport } from '../../rules/gov/mobile-viewport.ts';
-import { launchChrome, resolveChromePath } from '../../worker/chrome.ts';
-import { gatherPage, RequestLog, type GatherOptions } from '../../worker/page-gatherer.ts';
+import { PageGatherer } from '../helpers/gather.ts';
 import { runOnPage } from '../rules/gov/run.ts';
 
 const HEAD = '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><style>body{margin:0;font-family:sans-serif}</style>';
@@ -29,36 +27,22 @@ const WIDE_TABLE = `<main><h1>業務統計</h1><div class="wrap"><table id="stat
   <div style="position:fixed;left:0;width:1500px;top:0;height:2px"></div></main>`;
 
 let server: FixtureServer;
-let browser: Browser;
-let context: BrowserContext;
-const OPTS: GatherOptions = { sampledBecause: 'start', navigationMs: 10_000, pageMs: 40_000, axe: null, focusOrder: false, narrowLayout: true };
-
-async function gather(path: string) {
-  const p = await context.newPage();
-  const log = new RequestLog();
-  log.attach(p);
-  try {
-    return (await gatherPage(p, `${server.url}${path}`, log, OPTS)).artifacts;
-  } finally {
-    await p.close();
-  }
-}
+const gatherer = new PageGatherer({ sampledBecause: 'start', navigationMs: 10_000, pageMs: 40_000, axe: null, focusOrder: false, narrowLayout: true });
+const gather = (path: string) => gatherer.gather(`${server.url}${path}`);
 
 beforeAll(async () => {
   server = await startFixtureServer({ routes: { '/carousel': doc(CAROUSEL), '/wide': doc(WIDE_TABLE) } });
-  browser = await launchChrome(resolveChromePath());
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await gatherer.start();
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await gatherer.close();
   await server?.close();
 });
 
 describe('narrow layout at 320 px', () => {
   it('the carousel fixture really is wide right after the resize (what a measurement that does not wait sees)', async () => {
-    const p = await context.newPage();
+    const p = await gatherer.newPage();
     try {
       await p.goto(`${server.url}/carousel`, { waitUntil: 'load' });
       await p.setViewportSize({ width: 320, height: 900 });
