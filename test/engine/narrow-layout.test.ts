@@ -45,8 +45,12 @@ describe('narrow layout at 320 px', () => {
     const p = await gatherer.newPage();
     try {
       await p.goto(`${server.url}/carousel`, { waitUntil: 'load' });
+      // Read in the page at the resize event itself: a read over the protocol afterwards can come after
+      // the relayout on a loaded machine, which is what made this test flaky.
+      await p.evaluate(`window.addEventListener('resize', () => { window.earlyWidth ??= document.documentElement.scrollWidth; })`);
       await p.setViewportSize({ width: 320, height: 900 });
-      const early = (await p.evaluate('document.documentElement.scrollWidth')) as number;
+      await p.waitForFunction('window.earlyWidth !== undefined');
+      const early = (await p.evaluate('window.earlyWidth')) as number;
       expect(early).toBeGreaterThan(1000);
     } finally {
       await p.close();
