@@ -9,7 +9,7 @@ import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts
 import { openStore } from '../../reports/store/db.ts';
 import { ROOT, runCli } from '../helpers/cli.ts';
 
-const SITE_COUNT = 6;
+const SITE_COUNT = 4;
 let dir: string;
 let servers: FixtureServer[] = [];
 
