@@ -1,6 +1,7 @@
 // The dashboard passes govcheck's own accessibility checks: the real engine (SiteChecker, real
 // Chromium, axe-core) on the served pages must report no axe violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mapLimit } from '../../core/concurrency.ts';
 import { defaultConfig } from '../../core/config.ts';
 import type { SiteResult } from '../../core/types.ts';
 import type { Dashboard } from '../../reports/dashboard/index.ts';
@@ -57,8 +58,12 @@ describe('the dashboard on govcheck itself', () => {
   it('has no axe violations on the overview, agency, site, waiver, dispute and login pages', async () => {
     const problems: string[] = [];
     const other: string[] = [];
-    for (const url of pages()) {
-      const r = await check(url);
+    const urls = pages();
+    // Two pages at a time, as a sweep's page loops would: the checker shares one browser.
+    const results = await mapLimit(urls, 2, (url) => check(url));
+    expect(results).toHaveLength(urls.length);
+    for (const [i, r] of results.entries()) {
+      const url = urls[i];
       expect(r.status, `${url}: ${r.error}`).toBe('ok');
       expect(r.pages[0].httpStatus, url).toBe(200);
       problems.push(...axeViolations(r));
