@@ -629,6 +629,11 @@ export interface FreshnessSummary {
   /** Where the date was found (page URL) and its label, for evidence. */
   pageUrl?: string | null;
   newestNews?: { date: string; raw: string; pageUrl: string } | null;
+  /**
+   * The newest page-level update stamp (a footer/header 「更新日期」 line, "Last Update"): reported apart
+   * from lastUpdated, which holds content dates only; the score falls back on it when there are none.
+   */
+  siteUpdated?: { date: string; raw: string; pageUrl: string; ageDays: number } | null;
 }
 
 export interface SiteMetrics {

@@ -179,7 +179,7 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
     });
   }
   if (opts.narrowLayout) {
-    const narrow = await withDeadline(measureNarrowLayout(page), deadline, 'narrow layout', opts.pageMs).catch(() => null);
+    const narrow = await withDeadline(measureNarrowLayout(page, Math.min(opts.navigationMs, Math.max(1000, deadline - Date.now()))), deadline, 'narrow layout', opts.pageMs).catch(() => null);
     raw.layout.narrowScrollWidth = narrow?.scrollWidth ?? null;
     raw.layout.narrowOverflow = narrow?.overflow ?? null;
   }

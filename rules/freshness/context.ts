@@ -16,6 +16,10 @@ const NEWS_ATTR = /news|announce|bulletin|press|latest|公告|消息/i;
 const NEWS_LIST_URL = /News\.aspx\?|lp\.asp\?(?:.*&)?ctNode=|\/news\/?(?:$|\?|index|list)|news[_-]?list|\/announcements?\/?(?:$|\?)/i;
 
 const FOOTER_TOKEN = /^(?:footer|foot|ft|copyright|site-?info|(?:site|page|global|main|body)[-_]?foot(?:er)?|foot(?:er)?[-_]?(?:wrap|wrapper|area|inner|info|content|container|box|bottom|main|block|bar|link|links|nav))$/i;
+/** Any other token with "footer" in it (fatfooter, mp-footer, footer_info) is page chrome, except a component's own footer. */
+const ANY_FOOTER_TOKEN = /footer/i;
+const COMPONENT_FOOTER = /^(?:card|panel|modal|dialog|item|post|entry|news|list|article|media|table|tab|widget|block|box|cell|section)[-_]?footer/i;
+const isFooterToken = (t: string) => FOOTER_TOKEN.test(t) || (ANY_FOOTER_TOKEN.test(t) && !COMPONENT_FOOTER.test(t));
 const HEADER_TOKEN = /^(?:header|masthead|banner|topbar|top-bar|site-header|global-header|header[-_](?:wrap|wrapper|area|inner|top|bar))$/i;
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'th']);
 const HEADING_CLASS = /(?:^|\s)(?:title|hd|head|heading)(?:\s|$)/;
@@ -72,7 +76,7 @@ export class PageContext {
       else if (tag === 'nav' || role === 'navigation') chrome = 'nav';
       else {
         const tokens = `${n.getAttribute('id') ?? ''} ${n.getAttribute('class') ?? ''}`.split(/\s+/).filter(Boolean);
-        if (tokens.some((t) => FOOTER_TOKEN.test(t))) chrome = 'footer';
+        if (tokens.some(isFooterToken)) chrome = 'footer';
         else if (tokens.some((t) => HEADER_TOKEN.test(t))) chrome = 'header';
       }
     }
