@@ -5,7 +5,7 @@
 //    items — and page date meta (DC.Date, article:modified_time, og:updated_time) are the primary evidence.
 //    lastUpdated is the NEWEST of them, not the first found: a stale footer must not hide a fresh news item.
 // 2. Page-level update stamps — a date in the page's chrome (footer/header/nav: 「更新日期」 lines, "Last
-//    Update", a visitor-counter box) — say when someone touched the template, not which content is newest
+//    Update", a visitor-counter box), or an update line beside a dated news list — say when someone touched the template, not which content is newest
 //    (a footer line is often newer than every news item). They never become lastUpdated; the newest one is
 //    reported separately as siteUpdated, and the score and freshness/no-date fall back on it when the site
 //    shows no dated content at all.
@@ -25,12 +25,16 @@ import { collectSiteDates } from './site-dates.ts';
 const PRIMARY: ReadonlySet<FreshnessSource> = new Set(['visible-date', 'news-list', 'feed', 'meta']);
 
 /**
- * A date in the page chrome (footer, header, navigation) of the start page, or the same one on every
- * sampled page: a page-level update stamp, not a content date. A chrome date that differs from page to
- * page on inner pages is that page's own 更新日期 (CMS content pages print it in their footer): content.
+ * A page-level update stamp, not a content date: a date in the page chrome (footer, header, navigation)
+ * of the start page, or the same one on every sampled page; and, on a page with a dated news list, an
+ * 「更新日期」/"Last updated" line outside that list (a sidebar or banner update line says when the page
+ * was touched, the list says which content is newest). A chrome date that differs from page to page on
+ * inner pages is that page's own 更新日期 (CMS content pages print it in their footer): content.
  */
-export function isPageStamp(c: DateCandidate, startUrl: string): boolean {
-  return c.source === 'visible-date' && c.region !== 'content' && (c.pageUrl === startUrl || Boolean(c.weak));
+export function isPageStamp(c: DateCandidate, startUrl: string, pagesWithNews: ReadonlySet<string>): boolean {
+  if (c.source !== 'visible-date') return false;
+  if (c.region !== 'content') return c.pageUrl === startUrl || Boolean(c.weak);
+  return c.labelKind === 'updated' && pagesWithNews.has(c.pageUrl);
 }
 
 function provenanceRank(c: DateCandidate): number {
@@ -71,7 +75,8 @@ export function computeFreshness(site: SiteArtifacts, ctx: Pick<RuleContext, 'no
 function summarize(site: SiteArtifacts, now: Date): FreshnessSummary {
   const today = taipeiDateOf(now);
   const { candidates } = collectSiteDates(site, now);
-  const stamps = candidates.filter((c) => isPageStamp(c, site.startUrl));
+  const pagesWithNews = new Set(candidates.filter((c) => c.source === 'news-list').map((c) => c.pageUrl));
+  const stamps = candidates.filter((c) => isPageStamp(c, site.startUrl, pagesWithNews));
   const primary = candidates.filter((c) => PRIMARY.has(c.source) && !stamps.includes(c));
   const stamp = newest(stamps.filter((c) => !c.weak), site.startUrl) ?? newest(stamps, site.startUrl);
   const fallback = candidates.filter((c) => !PRIMARY.has(c.source));

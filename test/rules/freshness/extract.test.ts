@@ -213,6 +213,16 @@ describe('footer dates across sampled pages', () => {
     expect(f).toMatchObject({ lastUpdated: '2014-09-30', source: 'news-list', siteUpdated: { date: '2021-01-27' } });
   });
 
+  it('takes an update line outside the news list as a page stamp, but keeps it as the content date of a page without a news list', () => {
+    const item = (n: number, day: string) => `<li><a href="/News_Content.aspx?n=1&s=${n}">臺中市政府民政局辦理戶政業務宣導活動第${n}場次相關訊息公告周知</a><span class="date">${day}</span></li>`;
+    const news = `<section class="news"><h2>最新消息</h2><ul>${item(1, '2016-10-03')}${item(2, '2016-09-30')}${item(3, '2016-09-21')}${item(4, '2016-09-02')}${item(5, '2016-08-15')}</ul></section>`;
+    const side = `<div class="side"><p>更新日期：2016/11/01</p></div>`;
+    const withNews = computeFreshness(makeSite([makePage(`<html><body><div class="center">${news}${side}</div></body></html>`, { url: url('') })]), { now });
+    expect(withNews).toMatchObject({ lastUpdated: '2016-10-03', siteUpdated: { date: '2016-11-01' } });
+    const article = computeFreshness(makeSite([makePage(`<html><body><div class="center"><h2>業務簡介</h2><p>內容</p>${side}</div></body></html>`, { url: url('cp.aspx?n=1') })]), { now });
+    expect(article).toMatchObject({ lastUpdated: '2016-11-01', source: 'visible-date' });
+  });
+
   it('keeps per-page footer dates of inner pages that differ (their own update dates); the start page footer is a stamp', () => {
     const pages = [
       makePage(contentPage('zh', '發布日期', '115-06-01', '115-11-27'), { url: url('a') }),
