@@ -281,6 +281,8 @@ export interface PageArtifacts {
   redirects: RedirectHop[];
   /** A meta refresh or script navigation of the shown document that was not followed (self-refresh, long delay, malformed URL, late script). */
   clientRefresh?: ClientRefresh;
+  /** A frameset page whose same-origin frames were gathered into its body (frame URLs inlined). */
+  frameset?: { frames: number; inlined: string[] } | null;
   contentType: string | null;
   /** Serialized DOM after scripts ran (page.content()). */
   html: string;
