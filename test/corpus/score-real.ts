@@ -7,7 +7,7 @@
 //   --subset           only the pages marked for the vitest subset
 //   --runs <n>         check every page n times (default 1); figures are from the first run, and every
 //                      rule outcome or date that differs between runs is listed as unstable
-// Figures are also given per vendor (the page's front-end maker) and per era (capture year).
+// Figures are also given per vendor (the page's front-end maker) and per era (the template's year).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../../fixtures/server.ts';
@@ -64,7 +64,9 @@ for (const rule of LABELLED_RULES) {
 }
 out.push(`  ${'all labelled rules'.padEnd(28)} ${String(t.rulesAgree).padStart(3)}/${t.rulesTotal}  ${pct(t.rulesAgree, t.rulesTotal)}`);
 out.push(`Newest content date exact: ${t.datesExact}/${t.datesTotal}  ${pct(t.datesExact, t.datesTotal)}`);
-// Per vendor and per era (capture year, in five-year spans): where the engine is strong and where it is not.
+// Per vendor and per era (the template's year, in five-year spans): where the engine is strong and where not.
+/** The template's year: page ids end in it (vac-2016); else the capture year (a template can be captured years later). */
+const templateYear = (p: CorpusPage) => Number(/-(\d{4})$/.exec(p.id)?.[1] ?? p.captureDate.slice(0, 4));
 const groups = (key: (p: CorpusPage) => string) => {
   const by = new Map<string, PageScore[]>();
   for (const s of scores) {
@@ -73,7 +75,7 @@ const groups = (key: (p: CorpusPage) => string) => {
   }
   return [...by.entries()].sort(([a], [b]) => a.localeCompare(b));
 };
-for (const [title, key] of [['vendor', (p: CorpusPage) => p.vendor.split(' (')[0]!], ['era', (p: CorpusPage) => { const y = Number(p.captureDate.slice(0, 4)); return `${y - (y % 5)}-${y - (y % 5) + 4}`; }]] as const) {
+for (const [title, key] of [['vendor', (p: CorpusPage) => p.vendor.split(' (')[0]!], ['era', (p: CorpusPage) => { const y = templateYear(p); return `${y - (y % 5)}-${y - (y % 5) + 4}`; }]] as const) {
   out.push('', `Per ${title} (pages: rules agree, dates exact):`);
   for (const [k, list] of groups(key)) {
     const g = tally(list);
