@@ -281,6 +281,8 @@ export interface PageArtifacts {
   redirects: RedirectHop[];
   /** A meta refresh or script navigation of the shown document that was not followed (self-refresh, long delay, malformed URL, late script). */
   clientRefresh?: ClientRefresh;
+  /** A frameset page whose same-origin frames were gathered into its body (frame URLs inlined). */
+  frameset?: { frames: number; inlined: string[] } | null;
   contentType: string | null;
   /** Serialized DOM after scripts ran (page.content()). */
   html: string;
@@ -629,6 +631,11 @@ export interface FreshnessSummary {
   /** Where the date was found (page URL) and its label, for evidence. */
   pageUrl?: string | null;
   newestNews?: { date: string; raw: string; pageUrl: string } | null;
+  /**
+   * The newest page-level update stamp (a footer/header 「更新日期」 line, "Last Update"): reported apart
+   * from lastUpdated, which holds content dates only; the score falls back on it when there are none.
+   */
+  siteUpdated?: { date: string; raw: string; pageUrl: string; ageDays: number } | null;
 }
 
 export interface SiteMetrics {

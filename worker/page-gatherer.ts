@@ -14,6 +14,7 @@ import { NavigationWatch } from './gatherers/settle.ts';
 const inPage = (name: string) => readFileSync(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
 const GATHER_SOURCE = inPage('gather.js');
 const FOCUS_SOURCE = inPage('focus-stop.js');
+const FRAMESET_SOURCE = inPage('frameset-inline.js');
 export const VITALS_INIT_SOURCE = inPage('vitals-init.js');
 
 const MAX_HTML = 3_000_000;
@@ -149,6 +150,9 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
   const scrollCap = Math.min(SCROLL_DEFAULTS.capMs, Math.max(0, (deadline - Date.now()) / 4));
   const { ms: scrollMs } = await scrollThrough(page, (cap) => log.settle(QUIET_MS, cap), { ...SCROLL_DEFAULTS, capMs: scrollCap });
 
+  // A frameset page: its frames' documents are the page a visitor reads (gathered as one body).
+  const frameset = (await withDeadline(page.evaluate(`(${FRAMESET_SOURCE})()`), deadline, 'frameset', opts.pageMs).catch(() => null)) as PageArtifacts['frameset'];
+
   const gatherStart = Date.now();
   const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
   const raw = (await withDeadline(
@@ -179,7 +183,7 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
     });
   }
   if (opts.narrowLayout) {
-    const narrow = await withDeadline(measureNarrowLayout(page), deadline, 'narrow layout', opts.pageMs).catch(() => null);
+    const narrow = await withDeadline(measureNarrowLayout(page, Math.min(opts.navigationMs, Math.max(1000, deadline - Date.now()))), deadline, 'narrow layout', opts.pageMs).catch(() => null);
     raw.layout.narrowScrollWidth = narrow?.scrollWidth ?? null;
     raw.layout.narrowOverflow = narrow?.overflow ?? null;
   }
@@ -195,6 +199,7 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
     headers,
     redirects: settled.redirects,
     ...(settled.refresh ? { clientRefresh: settled.refresh } : {}),
+    ...(frameset ? { frameset } : {}),
     contentType: headers['content-type'] ?? null,
     html,
     ...raw,

@@ -16,7 +16,12 @@ const NEWS_ATTR = /news|announce|bulletin|press|latest|公告|消息/i;
 const NEWS_LIST_URL = /News\.aspx\?|lp\.asp\?(?:.*&)?ctNode=|\/news\/?(?:$|\?|index|list)|news[_-]?list|\/announcements?\/?(?:$|\?)/i;
 
 const FOOTER_TOKEN = /^(?:footer|foot|ft|copyright|site-?info|(?:site|page|global|main|body)[-_]?foot(?:er)?|foot(?:er)?[-_]?(?:wrap|wrapper|area|inner|info|content|container|box|bottom|main|block|bar|link|links|nav))$/i;
+/** Any other token with "footer" in it (fatfooter, mp-footer, footer_info) is page chrome, except a component's own footer. */
+const ANY_FOOTER_TOKEN = /footer/i;
+const COMPONENT_FOOTER = /^(?:card|panel|modal|dialog|item|post|entry|news|list|article|media|table|tab|widget|block|box|cell|section)[-_]?footer/i;
+const isFooterToken = (t: string) => FOOTER_TOKEN.test(t) || (ANY_FOOTER_TOKEN.test(t) && !COMPONENT_FOOTER.test(t));
 const HEADER_TOKEN = /^(?:header|masthead|banner|topbar|top-bar|site-header|global-header|header[-_](?:wrap|wrapper|area|inner|top|bar))$/i;
+const ROW_TAGS = new Set(['li', 'tr', 'article', 'dt']);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'legend', 'th']);
 const HEADING_CLASS = /(?:^|\s)(?:title|hd|head|heading)(?:\s|$)/;
 
@@ -72,7 +77,7 @@ export class PageContext {
       else if (tag === 'nav' || role === 'navigation') chrome = 'nav';
       else {
         const tokens = `${n.getAttribute('id') ?? ''} ${n.getAttribute('class') ?? ''}`.split(/\s+/).filter(Boolean);
-        if (tokens.some((t) => FOOTER_TOKEN.test(t))) chrome = 'footer';
+        if (tokens.some(isFooterToken)) chrome = 'footer';
         else if (tokens.some((t) => HEADER_TOKEN.test(t))) chrome = 'header';
       }
     }
@@ -91,12 +96,13 @@ export class PageContext {
         return dl && dl.children.length <= 4 && this.textLength(dl) <= 400 ? dl : n;
       }
     }
-    // div-based lists: the nearest short ancestor that also holds a link.
+    // div-based lists: the nearest short ancestor that also holds a link, unless it holds a list of its own
+    // (then it is the list's container, and a line beside the list — 「更新日期」 — belongs to no item).
     n = el;
     for (let depth = 0; n && depth < 4; depth++, n = n.parentElement) {
       if (n.localName === 'body') break;
       if (this.textLength(n) > 300) break;
-      if (this.linksIn(n).length > 0) return n;
+      if (this.linksIn(n).length > 0) return firstDescendant(n, (e) => ROW_TAGS.has(e.localName)) ? null : n;
     }
     return null;
   }

@@ -4,8 +4,12 @@
 // 1. Content dates — news list items, labelled/visible dates on pages (更新日期, 發布日期, <time>), feed
 //    items — and page date meta (DC.Date, article:modified_time, og:updated_time) are the primary evidence.
 //    lastUpdated is the NEWEST of them, not the first found: a stale footer must not hide a fresh news item.
-// 2. Weak dates (one footer date repeated on every page, a sitemap/feed stamped with one shared date) count
-//    only when no primary date exists.
+// 2. Page-level update stamps — a date in the page's chrome (footer/header/nav: 「更新日期」 lines, "Last
+//    Update", a visitor-counter box), or an update line beside a dated news list — say when someone touched the template, not which content is newest
+//    (a footer line is often newer than every news item). They never become lastUpdated; the newest one is
+//    reported separately as siteUpdated, and the score and freshness/no-date fall back on it when the site
+//    shows no dated content at all.
+//    Weak dates (a sitemap/feed stamped with one shared date) count only when no other primary date exists.
 // 3. HTTP Last-Modified and sitemap lastmod describe files, not content (a redeploy touches every file), so
 //    they are fallbacks used only when the pages carry no date at all.
 // Auto-generated dates (today's date stamped on every page) never count (site-dates.ts).
@@ -19,6 +23,19 @@ import type { DateCandidate } from './extract.ts';
 import { collectSiteDates } from './site-dates.ts';
 
 const PRIMARY: ReadonlySet<FreshnessSource> = new Set(['visible-date', 'news-list', 'feed', 'meta']);
+
+/**
+ * A page-level update stamp, not a content date: a date in the page chrome (footer, header, navigation)
+ * of the start page, or the same one on every sampled page; and, on a page with a dated news list, an
+ * 「更新日期」/"Last updated" line outside that list (a sidebar or banner update line says when the page
+ * was touched, the list says which content is newest). A chrome date that differs from page to page on
+ * inner pages is that page's own 更新日期 (CMS content pages print it in their footer): content.
+ */
+export function isPageStamp(c: DateCandidate, startUrl: string, pagesWithNews: ReadonlySet<string>): boolean {
+  if (c.source !== 'visible-date') return false;
+  if (c.region !== 'content') return c.pageUrl === startUrl || Boolean(c.weak);
+  return c.labelKind === 'updated' && pagesWithNews.has(c.pageUrl);
+}
 
 function provenanceRank(c: DateCandidate): number {
   if (c.source === 'visible-date') return c.labelKind === 'updated' ? 0 : c.labelKind === 'published' ? 1 : 3;
@@ -58,7 +75,10 @@ export function computeFreshness(site: SiteArtifacts, ctx: Pick<RuleContext, 'no
 function summarize(site: SiteArtifacts, now: Date): FreshnessSummary {
   const today = taipeiDateOf(now);
   const { candidates } = collectSiteDates(site, now);
-  const primary = candidates.filter((c) => PRIMARY.has(c.source));
+  const pagesWithNews = new Set(candidates.filter((c) => c.source === 'news-list').map((c) => c.pageUrl));
+  const stamps = candidates.filter((c) => isPageStamp(c, site.startUrl, pagesWithNews));
+  const primary = candidates.filter((c) => PRIMARY.has(c.source) && !stamps.includes(c));
+  const stamp = newest(stamps.filter((c) => !c.weak), site.startUrl) ?? newest(stamps, site.startUrl);
   const fallback = candidates.filter((c) => !PRIMARY.has(c.source));
   const chosen =
     newest(primary.filter((c) => !c.weak), site.startUrl) ??
@@ -74,6 +94,7 @@ function summarize(site: SiteArtifacts, now: Date): FreshnessSummary {
     ageDays: chosen ? Math.max(0, daysBetween(chosen.date, today)) : null,
     pageUrl: chosen?.pageUrl ?? null,
     newestNews: news ? { date: news.date, raw: news.raw, pageUrl: news.pageUrl } : null,
+    siteUpdated: stamp ? { date: stamp.date, raw: stamp.raw, pageUrl: stamp.pageUrl, ageDays: Math.max(0, daysBetween(stamp.date, today)) } : null,
   };
 }
 
@@ -82,7 +103,12 @@ function summarize(site: SiteArtifacts, now: Date): FreshnessSummary {
  * ≥ zeroDays, linear in between (rounded). No date found: 0. (Same formula as core/scoring.ts, which the worker uses.)
  */
 export function freshnessScore(summary: FreshnessSummary | null, options: RuleOptions['freshness']): number {
-  return freshnessScoreFromAge(summary?.ageDays ?? null, options.fullMarksDays, options.zeroDays);
+  return freshnessScoreFromAge(scoredAgeDays(summary), options.fullMarksDays, options.zeroDays);
+}
+
+/** The age the freshness score uses: the newest content date's, else the page-level update stamp's. */
+export function scoredAgeDays(summary: FreshnessSummary | null): number | null {
+  return summary?.ageDays ?? summary?.siteUpdated?.ageDays ?? null;
 }
 
 /** Age in whole days of a date relative to ctx.now in Taipei (0 for today or tomorrow). */

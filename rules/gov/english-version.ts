@@ -38,7 +38,6 @@ function englishOnPage(page: PageArtifacts): boolean {
 export const englishVersion = linkPresenceRule({
   meta: {
     id: 'gov/english-version',
-    requires: ['lang'],
     severity: 'moderate',
     wcag: [],
     title: msg('網站應提供英文版', 'The site offers an English version'),

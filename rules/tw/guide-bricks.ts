@@ -128,7 +128,18 @@ function landingOf(page: PageArtifacts, brick: Brick): { el: Element | null; pro
         ),
       };
     }
-    return undefined; // '#' or javascript: — a script may handle it
+    // A bare "#" with no click handler of its own scrolls to the top of the page: the brick marks no
+    // region (HyUI templates delivered with placeholder bricks). javascript: links are left to their script.
+    if (/^#!?$/.test((el.getAttribute('href') ?? '').trim()) && !el.hasAttribute('onclick')) {
+      return {
+        el: null,
+        problem: msg(
+          `導盲磚 ${brick.key} 的連結只有「#」，按 Alt+${brick.key} 只會回到頁面頂端，不會移動到${REGION_NAME[brick.role].zh}`,
+          `Guide brick ${brick.key} links only to "#", so Alt+${brick.key} goes to the top of the page instead of the ${REGION_NAME[brick.role].en}`,
+        ),
+      };
+    }
+    return undefined; // javascript: or a "#" with its own click handler — a script may handle it
   }
   if (focusable) return { el, problem: null };
   return {

@@ -74,7 +74,14 @@ export const skipLink: PageRule = {
   },
   check(page) {
     const first = page.focusOrder[0];
-    if (!first) return notApplicable();
+    if (!first) {
+      // No Tab stop recorded: either the focus order was not gathered, or the page has nothing to focus
+      // (a blank page, a script-only shell whose script failed): that page has no skip link either.
+      if (!page.html || hasFocusable(page)) return notApplicable();
+      return fail({
+        message: msg('頁面沒有任何可聚焦的元素，也就沒有「跳到主要內容」連結', 'The page has nothing that can take focus, so it has no skip-to-content link'),
+      });
+    }
     const texts = stopTexts(first, page);
     const isSkip = texts.some(isSkipLinkText) || isMainBrick(first, texts);
     const data = { firstStop: { tag: first.tag, text: first.text, href: first.rawHref, selector: first.selector } };
@@ -121,3 +128,9 @@ export const skipLink: PageRule = {
     return pass();
   },
 };
+
+const FOCUSABLE = 'a[href],area[href],button,input:not([type="hidden"]),select,textarea,iframe,summary,[tabindex],[contenteditable=""],[contenteditable="true"]';
+
+function hasFocusable(page: PageArtifacts): boolean {
+  return documentOf(page).querySelector(FOCUSABLE) !== null;
+}

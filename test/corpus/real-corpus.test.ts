@@ -3,7 +3,11 @@
 // CI machine cannot load them: the engine is scored on them by `npm run corpus` (after
 // `npm run corpus:fetch`), which exits 1 when an outcome the manifest does not mark as a known
 // disagreement differs from its label.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../../fixtures/server.ts';
 import { expectedOutcomes, LABELLED_RULES, loadManifest } from './real-corpus.ts';
 
 const pages = loadManifest();
@@ -63,5 +67,25 @@ describe('real-markup corpus manifest', () => {
     const subset = pages.filter((p) => p.subset);
     expect(subset.length).toBeGreaterThanOrEqual(3);
     expect(subset.length).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('serving corpus pages', () => {
+  it('sends a page in the encoding it declares (a Big5 page is not sent as UTF-8), other pages as before', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'govcheck-corpus-'));
+    // 「最新消息」 in Big5 bytes, under a Big5 http-equiv declaration
+    const big5Page = Buffer.concat([Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>'), Buffer.from([0xb3, 0xcc, 0xb7, 0x73, 0xae, 0xf8, 0xae, 0xa7]), Buffer.from('</body></html>')]);
+    writeFileSync(join(root, 'old.htm'), big5Page);
+    writeFileSync(join(root, 'new.html'), '<html><head><meta charset="utf-8"></head><body>最新消息</body></html>');
+    const server = await startFixtureServer({ root });
+    try {
+      const old = await fetch(`${server.url}/old.htm`);
+      expect(old.headers.get('content-type')).toBe('text/html; charset=big5');
+      expect(new TextDecoder('big5').decode(await old.arrayBuffer())).toContain('最新消息');
+      expect((await fetch(`${server.url}/new.html`)).headers.get('content-type')).toBe('text/html; charset=utf-8');
+    } finally {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

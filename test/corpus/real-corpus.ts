@@ -59,8 +59,13 @@ export interface CorpusPage {
   agency: string;
   originalUrl: string;
   lang: 'zh' | 'en';
-  /** 'vendor-template': the CMS vendor's front-end markup delivered for the site (placeholder content). */
-  kind: 'vendor-template' | 'saved-page';
+  /**
+   * 'vendor-template': the CMS vendor's front-end markup delivered for the site (placeholder content);
+   * 'site-source': the site's own deployed source (a static site published from its repository).
+   */
+  kind: 'vendor-template' | 'saved-page' | 'site-source';
+  /** Who made the front-end (the CMS vendor or developer), for per-vendor figures. */
+  vendor: string;
   source: { repo: string; path: string; commit: string; url: string };
   captureDate: string;
   /** The reference date for the check (`--now`): the day the markup was captured. */

@@ -7,11 +7,12 @@
 //   --subset           only the pages marked for the vitest subset
 //   --runs <n>         check every page n times (default 1); figures are from the first run, and every
 //                      rule outcome or date that differs between runs is listed as unstable
+// Figures are also given per vendor (the page's front-end maker) and per era (the template's year).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../../fixtures/server.ts';
 import { SiteChecker } from '../../worker/site-checker.ts';
-import { checkOptionsFor, LABELLED_RULES, loadManifest, pageFile, pageUrlPath, PAGES_ROOT, pct, scorePage, tally, type PageScore } from './real-corpus.ts';
+import { checkOptionsFor, LABELLED_RULES, loadManifest, pageFile, pageUrlPath, PAGES_ROOT, pct, scorePage, tally, type CorpusPage, type PageScore } from './real-corpus.ts';
 
 const { values } = parseArgs({
   options: { json: { type: 'string' }, only: { type: 'string' }, subset: { type: 'boolean', default: false }, runs: { type: 'string' } },
@@ -63,6 +64,24 @@ for (const rule of LABELLED_RULES) {
 }
 out.push(`  ${'all labelled rules'.padEnd(28)} ${String(t.rulesAgree).padStart(3)}/${t.rulesTotal}  ${pct(t.rulesAgree, t.rulesTotal)}`);
 out.push(`Newest content date exact: ${t.datesExact}/${t.datesTotal}  ${pct(t.datesExact, t.datesTotal)}`);
+// Per vendor and per era (the template's year, in five-year spans): where the engine is strong and where not.
+/** The template's year: page ids end in it (vac-2016); else the capture year (a template can be captured years later). */
+const templateYear = (p: CorpusPage) => Number(/-(\d{4})$/.exec(p.id)?.[1] ?? p.captureDate.slice(0, 4));
+const groups = (key: (p: CorpusPage) => string) => {
+  const by = new Map<string, PageScore[]>();
+  for (const s of scores) {
+    const k = key(all.find((p) => p.id === s.id)!);
+    by.set(k, [...(by.get(k) ?? []), s]);
+  }
+  return [...by.entries()].sort(([a], [b]) => a.localeCompare(b));
+};
+for (const [title, key] of [['vendor', (p: CorpusPage) => p.vendor.split(' (')[0]!], ['era', (p: CorpusPage) => { const y = templateYear(p); return `${y - (y % 5)}-${y - (y % 5) + 4}`; }]] as const) {
+  out.push('', `Per ${title} (pages: rules agree, dates exact):`);
+  for (const [k, list] of groups(key)) {
+    const g = tally(list);
+    out.push(`  ${k.padEnd(28)} ${String(list.length).padStart(2)}: rules ${g.rulesAgree}/${g.rulesTotal} (${pct(g.rulesAgree, g.rulesTotal)}), dates ${g.datesExact}/${g.datesTotal}`);
+  }
+}
 out.push('', 'Disagreements (page, rule: label vs engine):');
 for (const s of scores) {
   for (const v of s.rules.filter((x) => !x.agree)) {

@@ -58,6 +58,40 @@ const HOME = `<!doctype html><html lang="zh-Hant-TW"><head><meta charset="utf-8"
 
 const FRAGMENT = `<ul><li><span class="date">${lazyNews.roc}</span><a href="News_Content.aspx?n=13&amp;s=9">防疫措施調整說明</a></li></ul>`;
 
+// A 2005-era frameset home page served in Big5 (no charset in the header, <meta charset=big5> in each
+// document, as legacy IIS sites do): the guide brick and menu in the top frame, a table news list in the
+// main frame, the privacy link, address and a newer 更新日期 line in the bottom frame.
+const LEGACY = {
+  '/legacy/': `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"><title>某某鄉公所全球資訊網</title></head>
+<frameset rows="120,*,90" frameborder="0"><frame name="top" src="top.htm" title="上方選單"><frame name="main" src="main.htm" title="主要內容"><frame name="bottom" src="bottom.htm" title="頁尾資訊"></frameset></html>`,
+  '/legacy/top.htm': `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>
+<a href="#U" name="U" accesskey="U" title="上方功能區塊">:::</a><table><tr><td><a href="main.htm" target="main">首頁</a></td><td><a href="sitemap.htm" target="main">網站導覽</a></td></tr></table></body></html>`,
+  '/legacy/main.htm': `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>
+<table width="760"><caption>最新消息</caption>
+<tr><td><a href="ct.asp?xItem=31&amp;ctNode=12">本所辦理國家賠償業務說明</a></td><td>105/08/01</td></tr>
+<tr><td><a href="ct.asp?xItem=30&amp;ctNode=12">鄉民活動中心開放借用公告</a></td><td>105/07/15</td></tr></table></body></html>`,
+  '/legacy/bottom.htm': `<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head><body>
+<table><tr><td><a href="privacy.htm" target="main">隱私權政策</a> 地址：900屏東縣屏東市自由路527號 電話：(08)732-0415<br>更新日期：105/09/30</td></tr></table></body></html>`,
+};
+
+/** Big5 bytes of `text`, built from the platform's own Big5 decoder (Node has no Big5 encoder). */
+function big5(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('big5');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (const trail of [...Array.from({ length: 0x3f }, (_, i) => 0x40 + i), ...Array.from({ length: 0x5e }, (_, i) => 0xa1 + i)]) {
+      const ch = decoder.decode(new Uint8Array([lead, trail]));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) bytes.push(ch.charCodeAt(0));
+    else bytes.push(...(table.get(ch) ?? [0x3f]));
+  }
+  return Buffer.from(bytes);
+}
+
 let site: FixtureServer;
 let checker: SiteChecker;
 
@@ -69,7 +103,13 @@ const options = (): CheckOptions => {
 
 beforeAll(async () => {
   const html = (body: string) => (_q: unknown, r: import('node:http').ServerResponse) => void r.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  site = await startFixtureServer({ routes: { '/': html(HOME), '/fragment': html(FRAGMENT) } });
+  const legacy = Object.fromEntries(
+    Object.entries(LEGACY).map(([path, page]) => {
+      const bytes = big5(page);
+      return [path, (_q: unknown, r: import('node:http').ServerResponse) => void r.writeHead(200, { 'content-type': 'text/html' }).end(bytes)];
+    }),
+  );
+  site = await startFixtureServer({ routes: { '/': html(HOME), '/fragment': html(FRAGMENT), ...legacy } });
   checker = new SiteChecker();
 });
 afterAll(async () => {
@@ -89,5 +129,21 @@ describe('freshness on a page that loads its news as it is scrolled', () => {
     expect(r.freshness?.lastUpdated).not.toBe(footer.iso);
     const timings = r.pages[0]!.timings;
     expect(typeof timings.scrollMs).toBe('number');
+  }, 90_000);
+});
+
+describe('a frameset home page in Big5', () => {
+  it('the fixture really is Big5: its bytes decode back to the page only as Big5', () => {
+    const bytes = big5(LEGACY['/legacy/main.htm']);
+    expect(new TextDecoder('big5').decode(bytes)).toBe(LEGACY['/legacy/main.htm']);
+    expect(bytes.toString('utf8')).not.toContain('最新消息');
+  });
+
+  it('reads the frames as the page: the news list date in the main frame, the privacy link in the bottom frame, the footer line as the site stamp', async () => {
+    const r = await checker.check(`${site.url}/legacy/`, { ...options(), categories: ['freshness', 'governance'] });
+    expect(r.status).toBe('ok');
+    expect(r.freshness).toMatchObject({ lastUpdated: '2016-08-01', source: 'news-list', siteUpdated: { date: '2016-09-30' } });
+    expect(r.outcomes.find((o) => o.rule === 'gov/privacy-policy')?.outcome).toBe('pass');
+    expect(r.outcomes.find((o) => o.rule === 'gov/contact-info')?.outcome).toBe('pass');
   }, 90_000);
 });

@@ -26,12 +26,17 @@ const WIDE_TABLE = `<main><h1>業務統計</h1><div class="wrap"><table id="stat
   <div style="overflow:hidden;width:100%"><div style="width:2000px">clipped banner</div></div>
   <div style="position:fixed;left:0;width:1500px;top:0;height:2px"></div></main>`;
 
+// Widths fixed once at load from the window width, with no resize handler (civil-affairs-2015's HyUI 2015
+// template: 940 px columns in a desktop window, fluid when first loaded in a phone-sized one).
+const LOAD_FIXED = `<a href="#c">跳到主要內容</a><div id="wrap"><main id="c"><h1>最新消息</h1><p>內容</p></main></div>
+  <script>if (window.innerWidth > 768) document.getElementById('wrap').style.width = '940px';</script>`;
+
 let server: FixtureServer;
 const gatherer = new PageGatherer({ sampledBecause: 'start', navigationMs: 10_000, pageMs: 40_000, axe: null, focusOrder: false, narrowLayout: true });
 const gather = (path: string) => gatherer.gather(`${server.url}${path}`);
 
 beforeAll(async () => {
-  server = await startFixtureServer({ routes: { '/carousel': doc(CAROUSEL), '/wide': doc(WIDE_TABLE) } });
+  server = await startFixtureServer({ routes: { '/carousel': doc(CAROUSEL), '/wide': doc(WIDE_TABLE), '/load-fixed': doc(LOAD_FIXED) } });
   await gatherer.start();
 }, 60_000);
 
@@ -79,5 +84,19 @@ describe('narrow layout at 320 px', () => {
     expect(finding!.message.en).toContain(`the page is ${runs[0]!.layout.narrowScrollWidth} px wide`);
     expect(finding!.message.en).toContain('#stats (900 px wide');
     expect(finding!.message['zh-TW']).toContain('#stats');
+  }, 90_000);
+
+  it('a layout fixed at load time for a desktop window is judged as a phone loads it: 320 px, no finding', async () => {
+    const p = await gatherer.newPage();
+    try {
+      await p.goto(`${server.url}/load-fixed`, { waitUntil: 'load' });
+      await p.setViewportSize({ width: 320, height: 900 });
+      expect(await p.evaluate('document.documentElement.scrollWidth')).toBe(940);
+    } finally {
+      await p.close();
+    }
+    const page = await gather('/load-fixed');
+    expect(page.layout.narrowScrollWidth).toBe(320);
+    expect(runOnPage(mobileViewport, page).findings).toEqual([]);
   }, 90_000);
 });

@@ -2,10 +2,14 @@
 // measured only once its layout has settled — carousels and sliders relay out on resize, some after a
 // debounce, and a measurement taken one frame after the resize saw thousands of pixels on pages that are
 // 320 px wide a moment later. The element sticking out furthest is reported with the width.
+// A page that overflows after the resize is loaded once more in a fresh 320 px window, and that load's
+// answer stands: scripts that fix widths once at load time (no resize handler: 2015-era HyUI sizes its
+// columns to 940 px in a desktop window and keeps them) overflow after a resize, yet fit on a phone.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { NarrowOverflow } from '../../core/types.ts';
 import { NARROW_WIDTH } from '../../rules/gov/mobile-viewport.ts';
+import { timerMs } from '../../core/timers.ts';
 
 const SOURCE = readFileSync(new URL('../in-page/narrow-layout.js', import.meta.url), 'utf8');
 
@@ -20,13 +24,36 @@ export interface NarrowLayout {
   waitedMs: number;
 }
 
-export async function measureNarrowLayout(page: Page): Promise<NarrowLayout | null> {
+export async function measureNarrowLayout(page: Page, timeoutMs = 30_000): Promise<NarrowLayout | null> {
   const original = page.viewportSize();
   if (!original) return null;
+  let resized: NarrowLayout;
   try {
     await page.setViewportSize({ width: NARROW_WIDTH, height: original.height });
-    return (await page.evaluate(`(${SOURCE})(${JSON.stringify(SETTLE)})`)) as NarrowLayout;
+    resized = await measureIn(page);
   } finally {
     await page.setViewportSize(original);
+  }
+  if (resized.scrollWidth <= NARROW_WIDTH + 1) return resized;
+  return (await loadedNarrow(page, original.height, timeoutMs)) ?? resized;
+}
+
+function measureIn(page: Page): Promise<NarrowLayout> {
+  return page.evaluate(`(${SOURCE})(${JSON.stringify(SETTLE)})`) as Promise<NarrowLayout>;
+}
+
+/** The page loaded afresh in a 320 px window of the same context (same routes, headers, cookies), or null. */
+async function loadedNarrow(page: Page, height: number, timeoutMs: number): Promise<NarrowLayout | null> {
+  const url = page.url();
+  if (!/^https?:/i.test(url)) return null;
+  const fresh = await page.context().newPage();
+  try {
+    await fresh.setViewportSize({ width: NARROW_WIDTH, height });
+    await fresh.goto(url, { waitUntil: 'load', timeout: timerMs(timeoutMs) });
+    return await measureIn(fresh);
+  } catch {
+    return null;
+  } finally {
+    await fresh.close().catch(() => undefined);
   }
 }

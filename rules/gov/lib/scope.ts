@@ -20,15 +20,14 @@ export function pagesToSearch(page: PageArtifacts, ctx: PageRuleContext): PageAr
 }
 
 /**
- * False when the start page gives nothing to judge: a frameset whose frames were not gathered, or a page
- * that rendered empty (no links, no text). A rule then reports "not applicable" rather than a finding.
+ * False when the start page gives nothing to judge: a frameset whose frames were not gathered. A rule then
+ * reports "not applicable" rather than a finding. A page that rendered empty (a taken-down service, a
+ * script-only shell whose script failed) is judged: a visitor finds none of the site's elements there.
  */
 export function canJudge(page: PageArtifacts): boolean {
   const doc = documentOf(page);
   const noLinks = page.links.length === 0 && !doc.querySelector('a[href],area[href]');
-  if (noLinks && doc.querySelector('frameset,frame')) return false;
-  if (noLinks && !page.text.trim() && !(doc.body?.textContent ?? '').trim()) return false;
-  return true;
+  return !(noLinks && doc.querySelector('frameset,frame'));
 }
 
 /** Whether a site-element rule can judge: the start page has content, or other sampled pages stand in for it. */

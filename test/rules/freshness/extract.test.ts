@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractPageDates } from '../../../rules/freshness/extract.ts';
 import { collectSiteDates } from '../../../rules/freshness/site-dates.ts';
-import { computeFreshness } from '../../../rules/freshness/summary.ts';
+import { computeFreshness, freshnessScore } from '../../../rules/freshness/summary.ts';
+import { defaultConfig } from '../../../core/config.ts';
 import { makePage, makeSite, siteContext } from '../../helpers/artifacts.ts';
 import { contentPage, hywebPage, type Lang, legacyTablePage, modernPage, type NewsItem } from './fixtures.ts';
 
@@ -198,18 +199,37 @@ describe('footer dates across sampled pages', () => {
     expect(computeFreshness(makeSite(pages), { now })).toMatchObject({ lastUpdated: '2026-06-01', source: 'visible-date' });
   });
 
-  it('uses a weak footer date when nothing else is dated', () => {
+  it('reports a site-wide footer date as the site update stamp, not as a content date, when nothing else is dated', () => {
     const bareFooter = (p: string) => makePage(`<html><body><div class="center"><p>內容</p></div><div class="footer">更新日期：115-09-09</div></body></html>`, { url: url(p) });
-    expect(computeFreshness(makeSite([bareFooter('a'), bareFooter('b')]), { now })).toMatchObject({ lastUpdated: '2026-09-09', source: 'visible-date' });
+    const f = computeFreshness(makeSite([bareFooter('a'), bareFooter('b')]), { now });
+    expect(f).toMatchObject({ lastUpdated: null, siteUpdated: { date: '2026-09-09', raw: '更新日期：115-09-09', ageDays: 79 } });
+    expect(freshnessScore(f, defaultConfig().ruleOptions.freshness)).toBeGreaterThan(0);
   });
 
-  it('keeps per-page footer dates that differ (real page update dates)', () => {
+  it('never lets the start page footer 更新日期 beat its news list (sme-2020, keelung-en-2021: a newer footer line)', () => {
+    const html = `<html><body><div class="center"><section class="news"><h2>最新消息</h2><ul><li><a href="/News_Content.aspx?n=1&s=2">標題</a><span class="date">2014-09-30</span></li></ul></section></div>
+      <section class="fatfooter"><p>No.1, Yi First Road, Keelung City<br>TEL 02-24201122<br>Last Update: 2021-01-27<br>Last Count: 2,977,680</p></section></body></html>`;
+    const f = computeFreshness(makeSite([makePage(html, { url: url('') })]), { now });
+    expect(f).toMatchObject({ lastUpdated: '2014-09-30', source: 'news-list', siteUpdated: { date: '2021-01-27' } });
+  });
+
+  it('takes an update line outside the news list as a page stamp, but keeps it as the content date of a page without a news list', () => {
+    const item = (n: number, day: string) => `<li><a href="/News_Content.aspx?n=1&s=${n}">臺中市政府民政局辦理戶政業務宣導活動第${n}場次相關訊息公告周知</a><span class="date">${day}</span></li>`;
+    const news = `<section class="news"><h2>最新消息</h2><ul>${item(1, '2016-10-03')}${item(2, '2016-09-30')}${item(3, '2016-09-21')}${item(4, '2016-09-02')}${item(5, '2016-08-15')}</ul></section>`;
+    const side = `<div class="side"><p>更新日期：2016/11/01</p></div>`;
+    const withNews = computeFreshness(makeSite([makePage(`<html><body><div class="center">${news}${side}</div></body></html>`, { url: url('') })]), { now });
+    expect(withNews).toMatchObject({ lastUpdated: '2016-10-03', siteUpdated: { date: '2016-11-01' } });
+    const article = computeFreshness(makeSite([makePage(`<html><body><div class="center"><h2>業務簡介</h2><p>內容</p>${side}</div></body></html>`, { url: url('cp.aspx?n=1') })]), { now });
+    expect(article).toMatchObject({ lastUpdated: '2016-11-01', source: 'visible-date' });
+  });
+
+  it('keeps per-page footer dates of inner pages that differ (their own update dates); the start page footer is a stamp', () => {
     const pages = [
       makePage(contentPage('zh', '發布日期', '115-06-01', '115-11-27'), { url: url('a') }),
       makePage(contentPage('zh', '發布日期', '115-05-01', '115-11-03'), { url: url('b') }),
     ];
     const f = computeFreshness(makeSite(pages), { now });
-    expect(f).toMatchObject({ lastUpdated: '2026-11-27', source: 'visible-date' });
+    expect(f).toMatchObject({ lastUpdated: '2026-11-03', source: 'visible-date', siteUpdated: { date: '2026-11-27' } });
   });
 });
 

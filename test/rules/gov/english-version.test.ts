@@ -49,3 +49,15 @@ describe('gov/english-version', () => {
     expect(runOnHtml(englishVersion, html).findings).toHaveLength(1);
   });
 });
+
+describe('gov/english-version through assembly', () => {
+  it('records an outcome on a page without <html lang> (HyUI 2016 vac_home: no lang attribute, no English link)', async () => {
+    const { assembleSiteResult } = await import('../../../worker/assemble.ts');
+    const { defaultConfig } = await import('../../../core/config.ts');
+    const { makePage, makeSite } = await import('../../helpers/artifacts.ts');
+    const engines = { govcheck: 't', 'axe-core': 't', lighthouse: null, chromium: null, ruleset: 't' };
+    const page = makePage('<html><head><title>退輔會</title></head><body><a href="/sitemap.html">網站導覽</a><p>最新消息</p></body></html>', { lang: null });
+    const result = assembleSiteResult({ site: makeSite([page]), categories: ['governance'], config: defaultConfig(), now: new Date('2016-12-01T04:00:00Z'), lang: 'en', engines, startedAt: new Date(), skippedPages: [] });
+    expect(result.outcomes.find((o) => o.rule === 'gov/english-version')?.outcome).toBe('fail');
+  });
+});

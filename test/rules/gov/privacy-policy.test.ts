@@ -60,10 +60,19 @@ describe('gov/privacy-policy', () => {
     expect(r.findings).toHaveLength(1);
   });
 
-  it('is not applicable on a frameset whose frames were not gathered, or on an empty render', () => {
+  it('is not applicable on a frameset whose frames were not gathered', () => {
     const frameset = '<html><frameset cols="20%,80%"><frame src="left.htm"><frame src="main.htm"></frameset></html>';
     expect(runOnHtml(privacyPolicy, frameset, { text: '' }).applicable).toBe(false);
-    expect(runOnHtml(privacyPolicy, '<html><body></body></html>', { text: '' }).applicable).toBe(false);
+  });
+
+  it('judges a page that rendered empty (1955.gov.tw after the service was taken down, a script-only shell): no link, one finding', () => {
+    const taken = '<html lang="zh-tw"><head><meta http-equiv="refresh" content=\'300; url="https://edesk.1955.gov.tw/"\'><title>e 化服務系統</title></head><body>\n</body></html>';
+    const shell = '<html lang="zh-Hant-TW"><head><title>後台管理系統</title></head><body><div id="app"></div><script type="module" src="/src/main.ts"></script></body></html>';
+    for (const html of [taken, shell]) {
+      const r = runOnHtml(privacyPolicy, html, { text: '' });
+      expect(r.applicable).toBe(true);
+      expect(r.findings).toHaveLength(1);
+    }
   });
 
   it('judges a frameset by its sampled frame pages', () => {

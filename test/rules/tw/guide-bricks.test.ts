@@ -32,6 +32,17 @@ describe('tw/guide-bricks', () => {
     expect(messages(html)[0]!.en).toContain('none carries an accesskey');
   });
 
+  it('reports bricks whose href is only "#" (HyUI 2016 placeholder bricks, vac_home/mp.html) unless they handle the click', () => {
+    // The bricks of HywebU00/2016_vac vac_home/mp.html, as delivered: no id, no target, no script handling them.
+    const html = `<html><body><div class="header"><ul><li class="MobileHide"><a href="#" title="上方導覽區塊 [快速鍵Alt+U]" accesskey="U" style="color:#FFFFFF">:::</a></li></ul></div>
+      <div class="center"><div class="accesskey"><a href="#" title="中央內容區塊" accesskey="C">:::</a></div><p>內容</p></div>
+      <div class="footer"><div class="accesskey"><a href="#" title="下方導覽區塊 [快速鍵Alt+B]" accesskey="B">:::</a></div></div></body></html>`;
+    const found = messages(html).map((m) => m.en);
+    expect(found).toHaveLength(3);
+    expect(found.filter((m) => m.includes('links only to "#"'))).toHaveLength(3);
+    expect(messages(html.replaceAll('href="#"', 'href="#" onclick="jump(this)"'))).toEqual([]);
+  });
+
   it('does not mistake a login field accesskey="u" for the header brick', () => {
     const html = '<html><body><form><label>User ID <input name="user" accesskey="u"></label></form></body></html>';
     expect(messages(html)[0]!.en).toContain('no guide bricks');

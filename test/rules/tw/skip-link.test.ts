@@ -124,6 +124,13 @@ describe('tw/skip-link', () => {
     expect(run(skipLink, pageOf(html)).findings).toHaveLength(1);
   });
 
+  it('fails a page with nothing focusable (a blank or script-only page): it has no skip link', () => {
+    const blank = makePage('<html><head><title>e 化服務系統</title></head><body><div id="app"></div></body></html>', { focusOrder: [] });
+    const r = run(skipLink, blank);
+    expect(r.applicable).toBe(true);
+    expect(r.findings.map((f) => f.message.en)).toEqual(['The page has nothing that can take focus, so it has no skip-to-content link']);
+  });
+
   it('is not applicable when the focus order could not be gathered', () => {
     expect(run(skipLink, makePage(HYWEB))).toEqual({ applicable: false, findings: [] });
   });
