@@ -633,7 +633,8 @@ export interface FreshnessSummary {
   newestNews?: { date: string; raw: string; pageUrl: string } | null;
   /**
    * The newest page-level update stamp (a footer/header 「更新日期」 line, "Last Update"): reported apart
-   * from lastUpdated, which holds content dates only; the score falls back on it when there are none.
+   * from the content dates: lastUpdated is the newest content date, and only when the pages show none does
+   * it fall back on this stamp.
    */
   siteUpdated?: { date: string; raw: string; pageUrl: string; ageDays: number } | null;
 }

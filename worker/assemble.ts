@@ -28,7 +28,7 @@ import { selectRules } from '../rules/index.ts';
 import { contextView, pageOf, siteView } from '../rules/artifact-view.ts';
 import { markReadiness } from '../rules/tw/lib/mark.ts';
 import { computeConformance, type RuleRun } from './conformance.ts';
-import { computeFreshness, scoredAgeDays } from '../rules/freshness/summary.ts';
+import { computeFreshness } from '../rules/freshness/summary.ts';
 import { templateKey } from './sampler.ts';
 import { AXE_VERSION, RULESET_VERSION, VERSION } from '../core/version.ts';
 
@@ -249,7 +249,7 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
   if (has('governance')) scores.governance = checksScore(outcomes, 'governance');
   if (has('security')) scores.security = checksScore(outcomes, 'security');
   const freshness = has('freshness') ? computeFreshness(site, ctx) : null;
-  if (freshness) scores.freshness = freshnessScoreFromAge(scoredAgeDays(freshness), config.ruleOptions.freshness.fullMarksDays, config.ruleOptions.freshness.zeroDays);
+  if (freshness) scores.freshness = freshnessScoreFromAge(freshness.ageDays, config.ruleOptions.freshness.fullMarksDays, config.ruleOptions.freshness.zeroDays);
   if (has('performance')) scores.performance = performanceScore(site.lighthouse);
   scores.overall = overallScore(scores, config.weights);
 

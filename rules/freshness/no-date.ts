@@ -26,9 +26,7 @@ export const noDate: SiteRule = {
   },
   check(site, ctx) {
     if (!site.pages.some((p) => p.html)) return notApplicable();
-    const f = computeFreshness(site, ctx);
-    // A footer 「更新日期」 line is no content date, but it does say when the site claims to have changed.
-    if (f.lastUpdated || f.siteUpdated) return pass();
+    if (computeFreshness(site, ctx).lastUpdated) return pass();
     return fail({
       message: msg('抽樣頁面中找不到可辨識的內容更新日期或發布日期。', 'No recognisable content update or publication date was found on the sampled pages.'),
     });

@@ -7,8 +7,8 @@
 // 2. Page-level update stamps — a date in the page's chrome (footer/header/nav: 「更新日期」 lines, "Last
 //    Update", a visitor-counter box), or an update line beside a dated news list — say when someone touched the template, not which content is newest
 //    (a footer line is often newer than every news item). They never become lastUpdated; the newest one is
-//    reported separately as siteUpdated, and the score and freshness/no-date fall back on it when the site
-//    shows no dated content at all.
+//    reported separately as siteUpdated. When the site shows no dated content at all, the stamp is the
+//    best evidence the pages give, so lastUpdated falls back on it (before file dates, see 3).
 //    Weak dates (a sitemap/feed stamped with one shared date) count only when no other primary date exists.
 // 3. HTTP Last-Modified and sitemap lastmod describe files, not content (a redeploy touches every file), so
 //    they are fallbacks used only when the pages carry no date at all.
@@ -83,6 +83,7 @@ function summarize(site: SiteArtifacts, now: Date): FreshnessSummary {
   const chosen =
     newest(primary.filter((c) => !c.weak), site.startUrl) ??
     newest(primary, site.startUrl) ??
+    stamp ??
     newest(fallback.filter((c) => !c.weak), site.startUrl) ??
     newest(fallback, site.startUrl);
   // A feed is the news list in machine form: it stands in when no news list was recognised on the pages.
@@ -103,12 +104,7 @@ function summarize(site: SiteArtifacts, now: Date): FreshnessSummary {
  * ≥ zeroDays, linear in between (rounded). No date found: 0. (Same formula as core/scoring.ts, which the worker uses.)
  */
 export function freshnessScore(summary: FreshnessSummary | null, options: RuleOptions['freshness']): number {
-  return freshnessScoreFromAge(scoredAgeDays(summary), options.fullMarksDays, options.zeroDays);
-}
-
-/** The age the freshness score uses: the newest content date's, else the page-level update stamp's. */
-export function scoredAgeDays(summary: FreshnessSummary | null): number | null {
-  return summary?.ageDays ?? summary?.siteUpdated?.ageDays ?? null;
+  return freshnessScoreFromAge(summary?.ageDays ?? null, options.fullMarksDays, options.zeroDays);
 }
 
 /** Age in whole days of a date relative to ctx.now in Taipei (0 for today or tomorrow). */

@@ -199,10 +199,10 @@ describe('footer dates across sampled pages', () => {
     expect(computeFreshness(makeSite(pages), { now })).toMatchObject({ lastUpdated: '2026-06-01', source: 'visible-date' });
   });
 
-  it('reports a site-wide footer date as the site update stamp, not as a content date, when nothing else is dated', () => {
+  it('reports a site-wide footer date as the site update stamp, and as lastUpdated only when nothing else is dated', () => {
     const bareFooter = (p: string) => makePage(`<html><body><div class="center"><p>內容</p></div><div class="footer">更新日期：115-09-09</div></body></html>`, { url: url(p) });
     const f = computeFreshness(makeSite([bareFooter('a'), bareFooter('b')]), { now });
-    expect(f).toMatchObject({ lastUpdated: null, siteUpdated: { date: '2026-09-09', raw: '更新日期：115-09-09', ageDays: 79 } });
+    expect(f).toMatchObject({ lastUpdated: '2026-09-09', source: 'visible-date', ageDays: 79, siteUpdated: { date: '2026-09-09', raw: '更新日期：115-09-09', ageDays: 79 } });
     expect(freshnessScore(f, defaultConfig().ruleOptions.freshness)).toBeGreaterThan(0);
   });
 
