@@ -2,7 +2,8 @@
 // linkedom is a light, spec-ish DOM: enough for querySelector/closest/textContent. Anything that
 // needs layout or computed style (visibility, focus order, sizes) is gathered in the browser instead.
 import { parseHTML } from 'linkedom';
-import type { PageArtifacts } from '../../core/types.ts';
+import { createSelectorOf, ELEMENT_REF_ATTRIBUTE, withoutElementRefs } from '../../core/element-identity.js';
+import type { PageArtifacts, ReportedElement } from '../../core/types.ts';
 import { rawOf } from '../artifact-view.ts';
 
 const cache = new WeakMap<PageArtifacts, Document>();
@@ -32,31 +33,52 @@ export function textOf(el: Element | null | undefined): string {
   return el ? collapseWhitespace(el.textContent ?? '') : '';
 }
 
-/** A short, stable CSS path for an element of the server-side DOM (ids win, else tag:nth-of-type chain). */
+const selectors = new WeakMap<Document, (el: Element) => string>();
+
+/** The selector of an element: the same function, on the same DOM, as the browser's records (core/element-identity.js). */
 export function selectorOf(el: Element): string {
-  const parts: string[] = [];
-  let node: Element | null = el;
-  while (node && node.nodeType === 1 && parts.length < 6) {
-    const tag = node.tagName.toLowerCase();
-    if (tag === 'html') break;
-    const id = node.getAttribute('id');
-    if (id && /^[A-Za-z][\w-]*$/.test(id)) {
-      parts.unshift(`#${id}`);
-      break;
-    }
-    const parent: Element | null = node.parentElement;
-    if (!parent) {
-      parts.unshift(tag);
-      break;
-    }
-    const same = Array.from(parent.children).filter((c) => c.tagName === node!.tagName);
-    parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
-    node = parent;
-  }
-  return parts.join(' > ');
+  const doc = el.ownerDocument;
+  let of = selectors.get(doc);
+  if (!of) selectors.set(doc, (of = createSelectorOf(doc)));
+  return of(el);
 }
 
+const recordIndex = new WeakMap<readonly ReportedElement[], Map<string, ReportedElement>>();
+
+/**
+ * The browser's record (of page.links, page.images, page.headings…) of an element of the serialised DOM,
+ * joined by the ref both carry; null when the browser did not report it, or the ref is on several elements
+ * (a page that copied the attribute: no guessing which is which).
+ */
+export function recordOf<T extends ReportedElement>(records: readonly T[], el: Element): T | null {
+  const ref = el.getAttribute(ELEMENT_REF_ATTRIBUTE);
+  if (ref === null || !refIsUnique(el.ownerDocument, ref)) return null;
+  let index = recordIndex.get(records);
+  if (!index) {
+    index = new Map();
+    for (const r of records) if (r.ref !== undefined) index.set(r.ref, r);
+    recordIndex.set(records, index);
+  }
+  return (index.get(ref) as T | undefined) ?? null;
+}
+
+const refCounts = new WeakMap<Document, Map<string, number>>();
+
+function refIsUnique(doc: Document, ref: string): boolean {
+  let counts = refCounts.get(doc);
+  if (!counts) {
+    counts = new Map();
+    for (const el of Array.from(doc.querySelectorAll(`[${ELEMENT_REF_ATTRIBUTE}]`))) {
+      const r = el.getAttribute(ELEMENT_REF_ATTRIBUTE)!;
+      counts.set(r, (counts.get(r) ?? 0) + 1);
+    }
+    refCounts.set(doc, counts);
+  }
+  return counts.get(ref) === 1;
+}
+
+/** outerHTML, truncated, as evidence: without the refs the serialised DOM carries. */
 export function snippetOf(el: Element, max = 300): string {
-  const html = el.outerHTML ?? '';
+  const html = withoutElementRefs(el.outerHTML ?? '');
   return html.length > max ? `${html.slice(0, max)}…` : html;
 }

@@ -2,12 +2,13 @@
 // measured only once its layout has settled — carousels and sliders relay out on resize, some after a
 // debounce, and a measurement taken one frame after the resize saw thousands of pixels on pages that are
 // 320 px wide a moment later. The element sticking out furthest is reported with the width.
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { NarrowOverflow } from '../../core/types.ts';
 import { NARROW_WIDTH } from '../../rules/gov/mobile-viewport.ts';
 
-const SOURCE = readFileSync(new URL('../in-page/narrow-layout.js', import.meta.url), 'utf8');
+import { inPageSource, withIdentity } from './in-page.ts';
+
+const SOURCE = inPageSource('narrow-layout.js');
 
 /** Settled = no size change over FRAMES animation frames and QUIET_MS, waiting CAP_MS at most. */
 const SETTLE = { frames: 5, quietMs: 600, capMs: 4000 };
@@ -25,7 +26,7 @@ export async function measureNarrowLayout(page: Page): Promise<NarrowLayout | nu
   if (!original) return null;
   try {
     await page.setViewportSize({ width: NARROW_WIDTH, height: original.height });
-    return (await page.evaluate(`(${SOURCE})(${JSON.stringify(SETTLE)})`)) as NarrowLayout;
+    return (await page.evaluate(withIdentity(SOURCE, SETTLE))) as NarrowLayout;
   } finally {
     await page.setViewportSize(original);
   }

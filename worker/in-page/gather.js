@@ -1,30 +1,13 @@
 // Runs inside the page (as source text, never transpiled): collects the DOM-derived artifacts that
-// need a real browser (visibility, layout, resolved URLs, CSSOM). Resolves to plain JSON.
-async (opts) => {
+// need a real browser (visibility, layout, resolved URLs, CSSOM). Resolves to plain JSON. Every element it
+// reports gets its ref and selector from `identity` (worker/gatherers/in-page.ts).
+async (opts, identity) => {
   const MAX_LINKS = opts.maxLinks, MAX_IMAGES = opts.maxImages, MAX_TEXT = opts.maxText, MAX_CSS = opts.maxCss;
   // The gather plan: optional artifacts not wanted by any selected rule are skipped (absent = all).
   const want = (name) => !opts.want || opts.want.includes(name);
   const collapse = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const snippet = (el) => { const h = el.outerHTML || ''; return h.length > 300 ? h.slice(0, 300) + '…' : h; };
-  const cssEscape = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s);
-  const selectorOf = (el) => {
-    const parts = [];
-    let node = el;
-    while (node && node.nodeType === 1 && parts.length < 6) {
-      const tag = node.tagName.toLowerCase();
-      if (tag === 'html') break;
-      if (node.id && /^[A-Za-z][\w-]*$/.test(node.id) && document.querySelectorAll('#' + cssEscape(node.id)).length === 1) {
-        parts.unshift('#' + node.id);
-        break;
-      }
-      const parent = node.parentElement;
-      if (!parent) { parts.unshift(tag); break; }
-      const same = Array.from(parent.children).filter((c) => c.tagName === node.tagName);
-      parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
-      node = parent;
-    }
-    return parts.join(' > ');
-  };
+  const { refOf, selectorOf } = identity;
   const REGION_SELECTORS = [
     ['footer', 'footer, [role=contentinfo], #footer, .footer, #Footer, .Footer, #foot, .foot, .site-footer, #site-footer'],
     ['nav', 'nav, [role=navigation], .nav, #nav, .menu, #menu, .navbar'],
@@ -75,7 +58,7 @@ async (opts) => {
       href, rawHref: raw, text,
       name: collapse(ariaLabel) || text || collapse(imgAlts.filter(Boolean).join(' ')) || collapse(attr(a, 'alt')) || collapse(title) || '',
       title, ariaLabel, accesskey: attr(a, 'accesskey'), target: attr(a, 'target'), rel: attr(a, 'rel'), hreflang: attr(a, 'hreflang'),
-      imgAlts, region: regionOf(a), visible: isVisible(a), box: boxOf(a), selector: selectorOf(a), snippet: snippet(a),
+      imgAlts, region: regionOf(a), visible: isVisible(a), box: boxOf(a), ref: refOf(a), selector: selectorOf(a), snippet: snippet(a),
     });
   }
 
@@ -87,7 +70,7 @@ async (opts) => {
       src: im.currentSrc || im.src || '', alt: attr(im, 'alt'), title: attr(im, 'title'),
       naturalWidth: im.naturalWidth || 0, naturalHeight: im.naturalHeight || 0,
       box: boxOf(im), visible: isVisible(im), linkHref: link ? link.href : null, region: regionOf(im),
-      selector: selectorOf(im), snippet: snippet(im),
+      ref: refOf(im), selector: selectorOf(im), snippet: snippet(im),
     });
   }
 
@@ -154,12 +137,12 @@ async (opts) => {
         id: c.id || null, headers: attr(c, 'headers'), scope: attr(c, 'scope'),
         empty: c.children.length === 0 && !/\S/.test(c.textContent || ''),
         exposed, visible: header ? visibleContent(c) : exposed,
-        text: collapse(c.textContent).slice(0, 80), selector: header ? selectorOf(c) : '',
+        text: collapse(c.textContent).slice(0, 80), ...(header ? { ref: refOf(c), selector: selectorOf(c) } : { selector: '' }),
       };
     };
     // Tables too large to model are never judged; tables without header cells have nothing to judge.
     const rowCount = html ? t.rows.length : t.querySelectorAll('[role=row]').length;
-    if (rowCount > MAX_ROWS) { tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: true, selector: selectorOf(t), rows: [], truncated: true }); continue; }
+    if (rowCount > MAX_ROWS) { tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: true, ref: refOf(t), selector: selectorOf(t), rows: [], truncated: true }); continue; }
     if (!t.querySelector('th, [role=columnheader], [role=rowheader]')) continue;
     const addRow = (group, cells) => {
       if (rows.length >= MAX_ROWS || cellCount + cells.length > MAX_CELLS) { truncated = true; return; }
@@ -185,7 +168,7 @@ async (opts) => {
         addRow(0, cells);
       }
     }
-    tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: exposedEl(t), selector: selectorOf(t), rows, truncated });
+    tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: exposedEl(t), ref: refOf(t), selector: selectorOf(t), rows, truncated });
   } } catch { tables = undefined; }
 
   let headings = want('headings') ? [] : undefined;
@@ -194,7 +177,7 @@ async (opts) => {
     const role = roleOf(h);
     if (role && role !== 'heading') continue; // h1 role="presentation" etc. is no heading
     const level = role === 'heading' ? parseInt(attr(h, 'aria-level') || '2', 10) || 2 : Number(h.tagName[1]) || 2;
-    headings.push({ level, name: nameOf(h).slice(0, 200), exposed: exposedEl(h), visible: visibleContent(h), selector: selectorOf(h) });
+    headings.push({ level, name: nameOf(h).slice(0, 200), exposed: exposedEl(h), visible: visibleContent(h), ref: refOf(h), selector: selectorOf(h) });
   } } catch { headings = undefined; }
 
   const LANDMARK_TAGS = { MAIN: 'main', NAV: 'navigation', ASIDE: 'complementary', SEARCH: 'search' };
@@ -207,7 +190,7 @@ async (opts) => {
     // header/footer are banner/contentinfo only when not inside sectioning content.
     if (!explicit && (el.tagName === 'HEADER' || el.tagName === 'FOOTER') && !el.parentElement.closest('article, aside, main, nav, section')) role = el.tagName === 'HEADER' ? 'banner' : 'contentinfo';
     if (!role) continue;
-    landmarks.push({ role, exposed: exposedEl(el), hasContent: /\S/.test(el.textContent || ''), selector: selectorOf(el) });
+    landmarks.push({ role, exposed: exposedEl(el), hasContent: /\S/.test(el.textContent || ''), ref: refOf(el), selector: selectorOf(el) });
   } } catch { landmarks = undefined; }
 
   // Text over background images and gradients: axe-core leaves these to human review. Here the
@@ -432,7 +415,7 @@ async (opts) => {
         }
         if (!charsJudged) continue;
         out.push({
-          selector: selectorOf(el), snippet: snippet(el), text: collapse(texts.map((t) => t.textContent).join(' ')).slice(0, 80),
+          ref: refOf(el), selector: selectorOf(el), snippet: snippet(el), text: collapse(texts.map((t) => t.textContent).join(' ')).slice(0, 80),
           fontSizePx: parseFloat(s.fontSize) || 16, fontWeight: Number(s.fontWeight) || 400,
           color: s.color, worstRatio: Math.round(worst * 100) / 100, worstChar, charsJudged,
         });
