@@ -185,6 +185,8 @@ export interface Stylesheet {
 }
 
 export interface AxeNode {
+  /** The element's ref (ReportedElement.ref) for nodes of the top document. */
+  ref?: string;
   target: string[];
   html: string;
   failureSummary: string | null;
