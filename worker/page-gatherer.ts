@@ -6,12 +6,12 @@ import type { AxeArtifact, FocusStop, PageArtifacts, RequestIssue } from '../cor
 import { runAxe, type AxeRunOptions } from './axe-runner.ts';
 import { PageTimeoutError } from './failure.ts';
 import { inPageSource, SERIALISE_WITH_REFS, withIdentity } from './gatherers/in-page.ts';
+import { inPageArtifactsOf, inPageArtifactsScript } from './gatherers/page-artifacts.ts';
 import { measureNarrowLayout } from './gatherers/narrow-layout.ts';
 import { SCROLL_DEFAULTS, scrollThrough } from './gatherers/scroll-through.ts';
 import { PopupLog } from './gatherers/popups.ts';
 import { NavigationWatch } from './gatherers/settle.ts';
 
-const GATHER_SOURCE = inPageSource('gather.js');
 const FOCUS_STOP = withIdentity(inPageSource('focus-stop.js'));
 export const VITALS_INIT_SOURCE = inPageSource('vitals-init.js');
 
@@ -150,12 +150,9 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
 
   const gatherStart = Date.now();
   const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
-  const raw = (await withDeadline(
-    page.evaluate(withIdentity(GATHER_SOURCE, { maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000, want: opts.inPage })),
-    deadline,
-    'gathering',
-    opts.pageMs,
-  )) as Omit<PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'httpStatus' | 'headers' | 'redirects' | 'clientRefresh' | 'contentType' | 'html' | 'axe' | 'focusOrder' | 'requestIssues' | 'timings' | 'gatherErrors'>;
+  const raw = inPageArtifactsOf(
+    await withDeadline(page.evaluate(inPageArtifactsScript({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000 }, opts.inPage)), deadline, 'gathering', opts.pageMs),
+  );
   let gatherMs = Date.now() - gatherStart;
 
   let axe: AxeArtifact | null = null;

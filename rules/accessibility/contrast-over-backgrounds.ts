@@ -1,6 +1,6 @@
 // WCAG 1.4.3 for text over background images and gradients, which axe-core's color-contrast leaves
 // to human review. The browser works out, per character, the colours actually behind it (gradient
-// geometry, image pixels; see worker/in-page/gather.js) and skips anything it cannot know for sure;
+// geometry, image pixels; see worker/in-page/artifacts/text-backgrounds.js) and skips anything it cannot know for sure;
 // a character fails when even its best contrast with those colours is below the minimum (ACT afw4f7:
 // "highest possible contrast"). Failing 1.4.3 also fails the enhanced 1.4.6 (ACT 09o5cg).
 import type { PageRule, TextBackgroundArtifact } from '../../core/types.ts';
