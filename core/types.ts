@@ -172,9 +172,12 @@ export interface TextBackgroundArtifact extends ReportedElement {
   fontWeight: number;
   /** Computed text colour (CSS). */
   color: string;
-  /** Lowest, over the judged characters, of each character's highest contrast with the colours behind it. */
-  worstRatio: number;
-  worstChar: string;
+  /** The text colour as painted: [r, g, b] 0–255 and alpha 0–1. */
+  foreground: [number, number, number, number];
+  /** Opaque background colours ([r, g, b], 0–255) found behind the judged characters. */
+  palette: [number, number, number][];
+  /** Per distinct set of background colours: the first character that has it, and the set (indexes into palette). */
+  chars: { char: string; backgrounds: number[] }[];
   charsJudged: number;
 }
 

@@ -17,7 +17,7 @@ import type {
 } from '../../core/types.ts';
 import { OPTIONAL_IN_PAGE, type OptionalInPage } from '../gather-plan.ts';
 import { inPageSource, withIdentity } from './in-page.ts';
-import { arrayOf, bool, nullable, num, object, oneOf, optional, str, type Check } from './shape.ts';
+import { arrayOf, bool, nullable, num, object, oneOf, optional, str, tuple, type Check } from './shape.ts';
 
 /** What the page modules gather, as page artifacts. */
 export type InPageArtifacts = Pick<PageArtifacts, 'title' | 'lang' | 'layout' | 'meta' | 'links' | 'images' | 'stylesheets' | 'tables' | 'headings' | 'landmarks' | 'textBackgrounds' | 'text' | 'vitals'>;
@@ -81,7 +81,18 @@ const CELL = object<TableCellArtifact>({
 const TABLE = object<TableArtifact>({ ...element, kind: oneOf('html', 'aria'), role: nullable(str), exposed: bool, rows: arrayOf(object<TableArtifact['rows'][number]>({ group: num, cells: arrayOf(CELL) })), truncated: bool });
 const HEADING = object<HeadingArtifact>({ ...element, level: num, name: str, exposed: bool, visible: bool });
 const LANDMARK = object<LandmarkArtifact>({ ...element, role: str, exposed: bool, hasContent: bool });
-const TEXT_BACKGROUND = object<TextBackgroundArtifact>({ ...element, snippet: str, text: str, fontSizePx: num, fontWeight: num, color: str, worstRatio: num, worstChar: str, charsJudged: num });
+const TEXT_BACKGROUND = object<TextBackgroundArtifact>({
+  ...element,
+  snippet: str,
+  text: str,
+  fontSizePx: num,
+  fontWeight: num,
+  color: str,
+  foreground: tuple(num, num, num, num),
+  palette: arrayOf(tuple(num, num, num)),
+  chars: arrayOf(object<TextBackgroundArtifact['chars'][number]>({ char: str, backgrounds: arrayOf(num) })),
+  charsJudged: num,
+});
 const VITALS = object<PageVitals>({ lcpMs: nullable(num), cls: nullable(num), fcpMs: nullable(num), ttfbMs: nullable(num), domContentLoadedMs: nullable(num), loadMs: nullable(num), transferBytes: nullable(num), requestCount: nullable(num) });
 const DOCUMENT = object<Pick<InPageArtifacts, 'title' | 'lang' | 'layout'>>({
   title: str,

@@ -54,3 +54,10 @@ export const object =
     if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ShapeError(path, 'object', v);
     for (const [key, check] of Object.entries(fields) as [string, Check][]) check((v as Record<string, unknown>)[key], `${path}.${key}`);
   };
+
+export const tuple =
+  (...checks: Check[]): Check =>
+  (v, path) => {
+    if (!Array.isArray(v) || v.length !== checks.length) throw new ShapeError(path, `array of ${checks.length}`, v);
+    checks.forEach((check, i) => check(v[i], `${path}[${i}]`));
+  };

@@ -1,7 +1,8 @@
 // textBackgrounds: text over background images and gradients, which axe-core leaves to human review.
 // Page script (source text, never transpiled), called with the helpers of common.js. The colours
 // behind each character are worked out (gradient geometry, image pixels) where that can be known for
-// sure; anything uncertain is left out: other elements or pseudo-elements painted under the text,
+// sure — the contrast they make with the text is judged by the rule (rules/accessibility/lib/contrast.ts),
+// not here; anything uncertain is left out: other elements or pseudo-elements painted under the text,
 // filters, blend modes, opacity, several background layers, text shadows or strokes, cross-origin
 // images, text outside the first screen.
 async (h) => {
@@ -18,8 +19,6 @@ async (h) => {
     return p.length >= 3 && p.every(Number.isFinite) ? [p[0], p[1], p[2], p.length > 3 ? p[3] : 1] : null;
   };
   const over = (top, base) => { const a = top[3]; return [top[0] * a + base[0] * (1 - a), top[1] * a + base[1] * (1 - a), top[2] * a + base[2] * (1 - a), 1]; };
-  const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
-  const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
   const splitTop = (s) => { const parts = []; let depth = 0, cur = ''; for (const ch of s) { if (ch === '(') depth++; if (ch === ')') depth--; if (ch === ',' && depth === 0) { parts.push(cur.trim()); cur = ''; } else cur += ch; } if (cur.trim()) parts.push(cur.trim()); return parts; };
   const length = (tok, whole) => { const m = /^(-?[\d.]+)(px|%)$/.exec(tok); if (!m) return null; return m[2] === '%' ? (Number(m[1]) / 100) * whole : Number(m[1]); };
 
@@ -189,7 +188,10 @@ async (h) => {
       }
       if (!ok || unsafeEffects(html)) continue;
       const members = new Set(chain.map((c) => c.el).concat([html, bodyEl]));
-      let worst = Infinity, charsJudged = 0, worstChar = '';
+      // The opaque colours painted behind the judged characters (a palette), and per character the set of
+      // them its sample points fall on; characters with the same set are kept once.
+      const palette = [], paletteIndex = new Map(), chars = new Map();
+      let charsJudged = 0;
       for (const node of texts) {
         const str = node.textContent;
         for (let i = 0; i < str.length && charsJudged < MAX_CHARS; ) {
@@ -204,7 +206,8 @@ async (h) => {
           // Nothing but the element's own ancestors may be under the character.
           const probes = [[0.5, 0.5], [0.2, 0.2], [0.8, 0.2], [0.2, 0.8], [0.8, 0.8]];
           if (!probes.every(([fx, fy]) => { const st = document.elementsFromPoint(r.left + r.width * fx, r.top + r.height * fy); return st[0] === el && st.every((e) => members.has(e)) && chain.every((c) => st.includes(c.el)); })) continue;
-          let best = 0, known = true;
+          const behind = new Set();
+          let known = true;
           for (let gy = 0; gy < GRID && known; gy++) for (let gx = 0; gx < GRID && known; gx++) {
             const x = r.left + ((gx + 0.5) * r.width) / GRID, y = r.top + ((gy + 0.5) * r.height) / GRID;
             let bg = canvasColor;
@@ -213,18 +216,22 @@ async (h) => {
               if (layer.color[3] > 0) bg = over(layer.color, bg);
               if (layer.image) { const c = layer.image(x, y); if (!c) { known = false; break; } if (c[3] > 0) bg = over(c, bg); }
             }
-            if (known) best = Math.max(best, ratio(over(fg, bg), bg));
+            if (!known) break;
+            const rgb = [Math.round(bg[0]), Math.round(bg[1]), Math.round(bg[2])], key = rgb.join(',');
+            if (!paletteIndex.has(key)) { paletteIndex.set(key, palette.length); palette.push(rgb); }
+            behind.add(paletteIndex.get(key));
           }
           if (!known) continue;
           charsJudged++;
-          if (best < worst) { worst = best; worstChar = ch; }
+          const set = [...behind].sort((a, b) => a - b), setKey = set.join(',');
+          if (!chars.has(setKey)) chars.set(setKey, { char: ch, backgrounds: set });
         }
       }
       if (!charsJudged) continue;
       out.push({
         ref: refOf(el), selector: selectorOf(el), snippet: snippet(el), text: collapse(texts.map((t) => t.textContent).join(' ')).slice(0, 80),
         fontSizePx: parseFloat(s.fontSize) || 16, fontWeight: Number(s.fontWeight) || 400,
-        color: s.color, worstRatio: Math.round(worst * 100) / 100, worstChar, charsJudged,
+        color: s.color, foreground: fg, palette, chars: [...chars.values()], charsJudged,
       });
     }
   } finally {
