@@ -141,8 +141,9 @@ export interface TableArtifact extends ReportedElement {
   /** Explicit role attribute, or null. */
   role: string | null;
   exposed: boolean;
-  /** Rows in table order; HTML tables mark the first row of each row group. */
-  rows: { group: number; cells: TableCellArtifact[] }[];
+  /** Rows in tree order, each with the index of its row group (tree order too); rows of a tfoot group are
+   * marked `foot` (the table model puts them last). Artifacts saved before `foot` have them last already. */
+  rows: { group: number; foot?: true; cells: TableCellArtifact[] }[];
   /** Rows or cells beyond the gathering caps were left out. */
   truncated: boolean;
 }

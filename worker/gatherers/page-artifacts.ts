@@ -78,7 +78,7 @@ const CELL = object<TableCellArtifact>({
   visible: bool,
   text: str,
 });
-const TABLE = object<TableArtifact>({ ...element, kind: oneOf('html', 'aria'), role: nullable(str), exposed: bool, rows: arrayOf(object<TableArtifact['rows'][number]>({ group: num, cells: arrayOf(CELL) })), truncated: bool });
+const TABLE = object<TableArtifact>({ ...element, kind: oneOf('html', 'aria'), role: nullable(str), exposed: bool, rows: arrayOf(object<TableArtifact['rows'][number]>({ group: num, foot: optional(oneOf(true)), cells: arrayOf(CELL) })), truncated: bool });
 const HEADING = object<HeadingArtifact>({ ...element, level: num, name: str, exposed: bool, visible: bool });
 const LANDMARK = object<LandmarkArtifact>({ ...element, role: str, exposed: bool, hasContent: bool });
 const TEXT_BACKGROUND = object<TextBackgroundArtifact>({

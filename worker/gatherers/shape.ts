@@ -35,9 +35,9 @@ export const optional =
   };
 
 export const oneOf =
-  (...values: readonly (string | number)[]): Check =>
+  (...values: readonly (string | number | boolean)[]): Check =>
   (v, path) => {
-    if (!values.includes(v as string | number)) throw new ShapeError(path, values.join('|'), v);
+    if (!values.includes(v as string | number | boolean)) throw new ShapeError(path, values.join('|'), v);
   };
 
 export const arrayOf =

@@ -30,22 +30,22 @@
     const rowCount = html ? t.rows.length : t.querySelectorAll('[role=row]').length;
     if (rowCount > MAX_ROWS) { tables.push({ kind: html ? 'html' : 'aria', role: roleOf(t), exposed: true, ref: refOf(t), selector: selectorOf(t), rows: [], truncated: true }); continue; }
     if (!t.querySelector('th, [role=columnheader], [role=rowheader]')) continue;
-    const addRow = (group, cells) => {
+    const addRow = (group, cells, foot) => {
       if (rows.length >= MAX_ROWS || cellCount + cells.length > MAX_CELLS) { truncated = true; return; }
       cellCount += cells.length;
-      rows.push({ group, cells: cells.map(cellOf) });
+      rows.push(foot ? { group, foot: true, cells: cells.map(cellOf) } : { group, cells: cells.map(cellOf) });
     };
     if (html) {
-      // HTML table model: row groups in tree order, tfoot last; bare rows form implicit groups.
-      const groups = [], feet = [];
+      // Row groups as the markup has them, in tree order (bare rows form implicit groups); ordering them
+      // as the HTML table model does (tfoot last) is the rules' part (rules/accessibility/lib/table-headers.ts).
+      const groups = [];
       let bare = null;
       for (const child of t.children) {
-        if (child.tagName === 'TR') { if (!bare) { bare = []; groups.push(bare); } bare.push(child); continue; }
+        if (child.tagName === 'TR') { if (!bare) { bare = []; groups.push({ rows: bare, foot: false }); } bare.push(child); continue; }
         bare = null;
-        if (child.tagName === 'THEAD' || child.tagName === 'TBODY') groups.push(Array.from(child.rows));
-        else if (child.tagName === 'TFOOT') feet.push(Array.from(child.rows));
+        if (child.tagName === 'THEAD' || child.tagName === 'TBODY' || child.tagName === 'TFOOT') groups.push({ rows: Array.from(child.rows), foot: child.tagName === 'TFOOT' });
       }
-      [...groups, ...feet].forEach((g, gi) => g.forEach((tr) => addRow(gi, Array.from(tr.cells))));
+      groups.forEach((g, gi) => g.rows.forEach((tr) => addRow(gi, Array.from(tr.cells), g.foot)));
     } else {
       const owner = (el) => el.parentElement && el.parentElement.closest('table, [role=table], [role=grid], [role=treegrid]');
       for (const row of t.querySelectorAll('[role=row]')) {
