@@ -3,7 +3,7 @@
 // needs layout or computed style (visibility, focus order, sizes) is gathered in the browser instead.
 import { parseHTML } from 'linkedom';
 import { createSelectorOf, ELEMENT_REF_ATTRIBUTE, withoutElementRefs } from '../../core/element-identity.js';
-import type { PageArtifacts, ReportedElement } from '../../core/types.ts';
+import type { PageArtifacts } from '../../core/types.ts';
 import { rawOf } from '../artifact-view.ts';
 
 const cache = new WeakMap<PageArtifacts, Document>();
@@ -43,16 +43,16 @@ export function selectorOf(el: Element): string {
   return of(el);
 }
 
-const recordIndex = new WeakMap<readonly ReportedElement[], Map<string, ReportedElement>>();
+const recordIndex = new WeakMap<readonly { ref?: string }[], Map<string, { ref?: string }>>();
 
 /**
- * The browser's record (of page.links, page.images, page.headings…) of an element of the serialised DOM,
- * joined by the ref both carry; null when the browser did not report it, or the ref is on several elements
+ * The browser's record (of page.links, page.images, page.headings, axe nodes…) of an element of the serialised
+ * DOM, joined by the ref both carry; null when the browser did not report it, or the ref is on several elements
  * (a page that copied the attribute: no guessing which is which).
  */
-export function recordOf<T extends ReportedElement>(records: readonly T[], el: Element): T | null {
+export function recordOf<T extends { ref?: string }>(records: readonly T[], el: Element): T | null {
   const ref = el.getAttribute(ELEMENT_REF_ATTRIBUTE);
-  if (ref === null || !refIsUnique(el.ownerDocument, ref)) return null;
+  if (ref === null || elementsByRef(el.ownerDocument).get(ref) !== el) return null;
   let index = recordIndex.get(records);
   if (!index) {
     index = new Map();
@@ -62,19 +62,25 @@ export function recordOf<T extends ReportedElement>(records: readonly T[], el: E
   return (index.get(ref) as T | undefined) ?? null;
 }
 
-const refCounts = new WeakMap<Document, Map<string, number>>();
+/** The element of the page's serialised DOM a browser record names (by its ref), or null as for recordOf. */
+export function elementOf(page: PageArtifacts, record: { ref?: string }): Element | null {
+  return record.ref === undefined ? null : (elementsByRef(documentOf(page)).get(record.ref) ?? null);
+}
 
-function refIsUnique(doc: Document, ref: string): boolean {
-  let counts = refCounts.get(doc);
-  if (!counts) {
-    counts = new Map();
+/** Each ref carried by exactly one element, to that element (a ref on several elements maps to null). */
+const refIndex = new WeakMap<Document, Map<string, Element | null>>();
+
+function elementsByRef(doc: Document): Map<string, Element | null> {
+  let index = refIndex.get(doc);
+  if (!index) {
+    index = new Map();
     for (const el of Array.from(doc.querySelectorAll(`[${ELEMENT_REF_ATTRIBUTE}]`))) {
-      const r = el.getAttribute(ELEMENT_REF_ATTRIBUTE)!;
-      counts.set(r, (counts.get(r) ?? 0) + 1);
+      const ref = el.getAttribute(ELEMENT_REF_ATTRIBUTE)!;
+      index.set(ref, index.has(ref) ? null : el);
     }
-    refCounts.set(doc, counts);
+    refIndex.set(doc, index);
   }
-  return counts.get(ref) === 1;
+  return index;
 }
 
 /** outerHTML, truncated, as evidence: without the refs the serialised DOM carries. */

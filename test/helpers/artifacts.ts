@@ -19,17 +19,29 @@ function hiddenInMarkup(el: any): boolean {
   return false;
 }
 
+/** Gives elements refs as the browser's gatherers do; an element that already has one (stamped by an earlier helper) keeps it. */
+export function stamper(document: any): ((el: any) => string) & { count: number } {
+  let next = Math.max(0, ...Array.from(document.querySelectorAll(`[${ELEMENT_REF_ATTRIBUTE}]`)).map((el: any) => Number(el.getAttribute(ELEMENT_REF_ATTRIBUTE))));
+  const stamp = Object.assign(
+    (el: any): string => {
+      stamp.count++;
+      const had = el.getAttribute(ELEMENT_REF_ATTRIBUTE);
+      if (had) return had;
+      const ref = String(++next);
+      el.setAttribute(ELEMENT_REF_ATTRIBUTE, ref);
+      return ref;
+    },
+    { count: 0 },
+  );
+  return stamp;
+}
+
 /** Page artifacts from HTML; links, meta, title and text are derived from the markup unless given. Links and
  * images carry refs in the page's html, as the browser's records do (core/element-identity.js). */
 export function makePage(source: string, overrides: Partial<PageArtifacts> = {}): PageArtifacts {
   const url = overrides.url ?? 'https://www.example.gov.tw/';
   const { document } = parseHTML(source);
-  let refs = 0;
-  const stamp = (el: any): string => {
-    const ref = String(++refs);
-    el.setAttribute(ELEMENT_REF_ATTRIBUTE, ref);
-    return ref;
-  };
+  const stamp = stamper(document);
   const links = Array.from(document.querySelectorAll('a')).map((a: any) => {
     const raw = a.getAttribute('href');
     let href = '';
@@ -83,7 +95,7 @@ export function makePage(source: string, overrides: Partial<PageArtifacts> = {})
     selector: selectorOf(im),
     snippet: snippetOf(im),
   })) as PageArtifacts['images'];
-  const html = refs ? document.toString() : source;
+  const html = stamp.count ? document.toString() : source;
   const meta = Array.from(document.querySelectorAll('meta')).map((m: any) => ({
     name: m.getAttribute('name'),
     property: m.getAttribute('property'),

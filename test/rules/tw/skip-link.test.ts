@@ -26,6 +26,16 @@ describe('tw/skip-link', () => {
     expect(run(skipLink, pageOf(wrap(first))).findings).toEqual([]);
   });
 
+  it('reads the title of the very element the browser focused, not of another one its selector also matches', () => {
+    // Selectors stop at six steps, so both bricks are named "div > div > div > div > div > a"; the first
+    // is not a tab stop (tabindex=-1). The focus record joins its element by ref, not by that selector.
+    const deep = (a: string) => `<div><div><div><div><div><div>${a}</div></div></div></div></div></div>`;
+    const html = wrap(deep('<a href="#sitemap" tabindex="-1" title="網站導覽">:::</a>') + deep('<a href="#C" title="中央內容區塊">:::</a>'), '<main id="C"><h1>內容</h1></main>');
+    const page = pageOf(html);
+    expect(page.focusOrder[0]?.selector).toBe('div > div > div > div > div > a');
+    expect(run(skipLink, page).findings).toEqual([]);
+  });
+
   // Real spellings seen on agency templates; the rule recognises the family, not this list.
   it.each([
     ['跳至內容區', '<a href="#main" class="sr-only sr-only-focusable">跳至內容區</a>'],
