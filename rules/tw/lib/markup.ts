@@ -2,7 +2,7 @@
 // would announce for a link, in-page fragment targets, and matching a server-side DOM anchor back to
 // the browser's LinkArtifact (which knows visibility, region and a real selector).
 import type { FindingDraft, LinkArtifact, PageArtifacts } from '../../../core/types.ts';
-import { collapseWhitespace, documentOf, normalizeText, recordOf } from '../../lib/dom.ts';
+import { collapseWhitespace, documentOf, normalizeText, recordOf, selectorOf, snippetOf } from '../../lib/dom.ts';
 
 /**
  * Hidden by the markup itself (the same exclusions Freego makes): `hidden`, aria-hidden="true",
@@ -126,6 +126,12 @@ export function fragmentTargetOf(page: PageArtifacts, rawHref: string | null): F
 /** The browser's record of a DOM anchor (joined by the ref both carry). */
 export function linkArtifactFor(page: PageArtifacts, el: Element): LinkArtifact | null {
   return recordOf(page.links, el);
+}
+
+/** Where a finding on an anchor points: the browser's selector and snippet of it, else the same made from the DOM. */
+export function linkEvidence(page: PageArtifacts, a: Element): { selector: string; snippet: string } {
+  const link = linkArtifactFor(page, a);
+  return link ? { selector: link.selector, snippet: link.snippet } : { selector: selectorOf(a), snippet: snippetOf(a) };
 }
 
 /** False only when the browser reported the link as not visible, or the markup hides it. */
