@@ -34,6 +34,11 @@ export interface TextContrast {
 
 /** ACT afw4f7's "highest possible contrast" per character, and the character where it is lowest; null when nothing was judged. */
 export function textContrastOf(t: Pick<TextBackgroundArtifact, 'foreground' | 'palette' | 'chars'>): TextContrast | null {
+  // Artifacts saved before the browser handed over the colours carry its verdict instead (still replayable).
+  if (!Array.isArray(t.chars)) {
+    const saved = t as Partial<TextContrast>;
+    return typeof saved.worstRatio === 'number' && typeof saved.worstChar === 'string' ? { worstRatio: saved.worstRatio, worstChar: saved.worstChar } : null;
+  }
   let worst: TextContrast | null = null;
   let lowest = Infinity;
   for (const { char, backgrounds } of t.chars) {

@@ -46,6 +46,8 @@ describe('a11y/contrast-over-backgrounds', () => {
     // Translucent text is composited over each background first: half-black on white is mid-grey.
     expect(textContrastOf({ foreground: [0, 0, 0, 0.5], palette: [WHITE], chars: [{ char: 'a', backgrounds: [0] }] })!.worstRatio).toBeLessThan(4.5);
     expect(textContrastOf({ foreground: [0, 0, 0, 1], palette: [], chars: [] })).toBeNull();
+    // Saved before the page handed over colours: the verdict it computed then is used.
+    expect(textContrastOf({ worstRatio: 1.87, worstChar: '淺' } as unknown as TextBackgroundArtifact)).toEqual({ worstRatio: 1.87, worstChar: '淺' });
   });
 
   it('fails text whose best contrast is below the minimum, and only that', () => {
