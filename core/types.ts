@@ -51,7 +51,15 @@ export interface Box {
   height: number;
 }
 
-export interface LinkArtifact {
+/** An element a gatherer reported, named the same way on both sides (core/element-identity.js). */
+export interface ReportedElement {
+  /** Its ref: the serialised DOM (PageArtifacts.html) carries it on the same element, for an exact join (absent in artifacts saved before refs, and on table cells that are not headers). */
+  ref?: string;
+  /** Its selector (createSelectorOf); '' on table cells that are not headers. */
+  selector: string;
+}
+
+export interface LinkArtifact extends ReportedElement {
   /** Absolute URL after resolving against the document base; '' when the anchor has no usable href. */
   href: string;
   rawHref: string | null;
@@ -70,12 +78,11 @@ export interface LinkArtifact {
   region: PageRegion;
   visible: boolean;
   box: Box | null;
-  selector: string;
   /** outerHTML, truncated. */
   snippet: string;
 }
 
-export interface ImageArtifact {
+export interface ImageArtifact extends ReportedElement {
   src: string;
   alt: string | null;
   title: string | null;
@@ -86,7 +93,6 @@ export interface ImageArtifact {
   /** href of the closest enclosing link, if any. */
   linkHref: string | null;
   region: PageRegion;
-  selector: string;
   snippet: string;
 }
 
@@ -97,21 +103,20 @@ export interface MetaTag {
   content: string;
 }
 
-export interface FocusStop {
+export interface FocusStop extends ReportedElement {
   tag: string;
   href: string | null;
   rawHref: string | null;
   text: string;
   name: string;
   accesskey: string | null;
-  selector: string;
   /** For in-page links (#id): whether an element with that id or name exists. */
   targetExists: boolean | null;
   visibleWhenFocused: boolean;
 }
 
 /** One cell of a gathered table, in source order within its row. */
-export interface TableCellArtifact {
+export interface TableCellArtifact extends ReportedElement {
   tag: 'td' | 'th' | 'other';
   /** Explicit role attribute (lower-cased first token), or null. */
   role: string | null;
@@ -128,53 +133,52 @@ export interface TableCellArtifact {
   /** Rendered with some visible content (text or replaced element) on screen. */
   visible: boolean;
   text: string;
-  selector: string;
 }
 
 /** A table as the browser sees it: an HTML <table> (rows by row group) or an ARIA table/grid. */
-export interface TableArtifact {
+export interface TableArtifact extends ReportedElement {
   kind: 'html' | 'aria';
   /** Explicit role attribute, or null. */
   role: string | null;
   exposed: boolean;
-  selector: string;
-  /** Rows in table order; HTML tables mark the first row of each row group. */
-  rows: { group: number; cells: TableCellArtifact[] }[];
+  /** Rows in tree order, each with the index of its row group (tree order too); rows of a tfoot group are
+   * marked `foot` (the table model puts them last). Artifacts saved before `foot` have them last already. */
+  rows: { group: number; foot?: true; cells: TableCellArtifact[] }[];
   /** Rows or cells beyond the gathering caps were left out. */
   truncated: boolean;
 }
 
 /** A heading (h1–h6 or role=heading) with what assistive technology gets of it. */
-export interface HeadingArtifact {
+export interface HeadingArtifact extends ReportedElement {
   level: number;
   /** Approximate accessible name (aria-labelledby, aria-label, text, image alt). */
   name: string;
   exposed: boolean;
   visible: boolean;
-  selector: string;
 }
 
 /** A landmark region (main, navigation, banner, contentinfo, complementary, search, region, form). */
-export interface LandmarkArtifact {
+export interface LandmarkArtifact extends ReportedElement {
   role: string;
   exposed: boolean;
   /** Has non-white-space text content. */
   hasContent: boolean;
-  selector: string;
 }
 
 /** Text painted over a background image or gradient, with the colours behind it worked out per character. */
-export interface TextBackgroundArtifact {
-  selector: string;
+export interface TextBackgroundArtifact extends ReportedElement {
   snippet: string;
   text: string;
   fontSizePx: number;
   fontWeight: number;
   /** Computed text colour (CSS). */
   color: string;
-  /** Lowest, over the judged characters, of each character's highest contrast with the colours behind it. */
-  worstRatio: number;
-  worstChar: string;
+  /** The text colour as painted: [r, g, b] 0–255 and alpha 0–1. */
+  foreground: [number, number, number, number];
+  /** Opaque background colours ([r, g, b], 0–255) found behind the judged characters. */
+  palette: [number, number, number][];
+  /** Per distinct set of background colours: the first character that has it, and the set (indexes into palette). */
+  chars: { char: string; backgrounds: number[] }[];
   charsJudged: number;
 }
 
@@ -185,6 +189,8 @@ export interface Stylesheet {
 }
 
 export interface AxeNode {
+  /** The element's ref (ReportedElement.ref) for nodes of the top document. */
+  ref?: string;
   target: string[];
   html: string;
   failureSummary: string | null;
@@ -240,8 +246,7 @@ export interface PageTimings {
 }
 
 /** The element that widens a page beyond a narrow window. */
-export interface NarrowOverflow {
-  selector: string;
+export interface NarrowOverflow extends ReportedElement {
   /** Its right edge in CSS px (document coordinates). */
   right: number;
   width: number;
@@ -284,7 +289,8 @@ export interface PageArtifacts {
   /** A frameset page whose same-origin frames were gathered into its body (frame URLs inlined). */
   frameset?: { frames: number; inlined: string[] } | null;
   contentType: string | null;
-  /** Serialized DOM after scripts ran (page.content()). */
+  /** Serialized DOM after scripts ran (page.content()); every element a record above names carries its ref
+   * in the data-govcheck-ref attribute (never shown: snippets drop it, core/element-identity.js). */
   html: string;
   title: string;
   lang: string | null;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import type { AxeArtifact, AxeNode, AxeRuleResult, Severity } from '../core/types.ts';
+import { withIdentity } from './gatherers/in-page.ts';
 
 const require = createRequire(import.meta.url);
 const axeCore: { source: string; version: string } = require('axe-core');
@@ -42,8 +43,24 @@ async function injectInto(frame: Frame): Promise<void> {
   }
 }
 
-function trimNodes(nodes: { target: unknown[]; html: string; failureSummary?: string; impact?: string | null }[], max: number): AxeNode[] {
+/**
+ * axe.run in the page; each node of the top document gets the element ref of the other gatherers (so rules
+ * can join axe's nodes to the serialised DOM), and the element itself is dropped before the results leave the page.
+ */
+const AXE_RUN_SOURCE = `async (options, identity) => {
+  const r = await window.axe.run(document, Object.assign({}, options, { elementRef: true }));
+  const withRefs = (rules) => rules.map((rule) => Object.assign({}, rule, { nodes: rule.nodes.map((n) => {
+    const { element, ...node } = n;
+    return element && element.ownerDocument === document ? Object.assign(node, { ref: identity.refOf(element) }) : node;
+  }) }));
+  return { violations: withRefs(r.violations), incomplete: withRefs(r.incomplete), passes: r.passes.map((p) => ({ id: p.id })), inapplicable: r.inapplicable.map((p) => ({ id: p.id })) };
+}`;
+
+type RawAxeNode = { target: unknown[]; html: string; failureSummary?: string; impact?: string | null; ref?: string };
+
+function trimNodes(nodes: RawAxeNode[], max: number): AxeNode[] {
   return nodes.slice(0, max).map((n) => ({
+    ...(n.ref !== undefined ? { ref: n.ref } : {}),
     target: n.target.map((t) => (Array.isArray(t) ? t.join(' ') : String(t))),
     html: n.html.length > 400 ? `${n.html.slice(0, 400)}…` : n.html,
     failureSummary: n.failureSummary ?? null,
@@ -58,7 +75,7 @@ interface RawAxeRule {
   help: string;
   description: string;
   helpUrl: string;
-  nodes: { target: unknown[]; html: string; failureSummary?: string; impact?: string | null }[];
+  nodes: RawAxeNode[];
 }
 
 export async function runAxe(page: Page, opts: AxeRunOptions): Promise<AxeArtifact> {
@@ -66,13 +83,7 @@ export async function runAxe(page: Page, opts: AxeRunOptions): Promise<AxeArtifa
   await Promise.all(page.frames().map(injectInto));
   const runOnly = opts.rules ? { type: 'rule', values: opts.rules } : { type: 'tag', values: opts.tags ?? DEFAULT_AXE_TAGS };
   const options = { runOnly, resultTypes: ['violations', 'incomplete'], iframes: true, frameWaitTime: 5000, performanceTimer: false };
-  const run = page.evaluate(
-    async (options) => {
-      const r = await (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<unknown> } }).axe.run(document, options);
-      return r as { violations: unknown[]; incomplete: unknown[]; passes: { id: string }[]; inapplicable: { id: string }[] };
-    },
-    options,
-  );
+  const run = page.evaluate(withIdentity(AXE_RUN_SOURCE, options)) as Promise<{ violations: unknown[]; incomplete: unknown[]; passes: { id: string }[]; inapplicable: { id: string }[] }>;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`axe-core did not finish within ${opts.timeoutMs} ms`)), timerMs(opts.timeoutMs));

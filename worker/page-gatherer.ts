@@ -1,21 +1,20 @@
 // Loads one page once and gathers every artifact the rules need: response, DOM, links, images, text,
 // meta, CSS, layout, vitals, axe-core results and the first tab stops. Rules never touch the browser.
 import { timerMs } from '../core/timers.ts';
-import { readFileSync } from 'node:fs';
 import type { Page, Response } from 'playwright-core';
 import type { AxeArtifact, FocusStop, PageArtifacts, RequestIssue } from '../core/types.ts';
 import { runAxe, type AxeRunOptions } from './axe-runner.ts';
 import { PageTimeoutError } from './failure.ts';
+import { inPageSource, SERIALISE_WITH_REFS, withIdentity } from './gatherers/in-page.ts';
+import { inPageArtifactsOf, inPageArtifactsScript } from './gatherers/page-artifacts.ts';
 import { measureNarrowLayout } from './gatherers/narrow-layout.ts';
 import { SCROLL_DEFAULTS, scrollThrough } from './gatherers/scroll-through.ts';
 import { PopupLog } from './gatherers/popups.ts';
 import { NavigationWatch } from './gatherers/settle.ts';
 
-const inPage = (name: string) => readFileSync(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
-const GATHER_SOURCE = inPage('gather.js');
-const FOCUS_SOURCE = inPage('focus-stop.js');
-const FRAMESET_SOURCE = inPage('frameset-inline.js');
-export const VITALS_INIT_SOURCE = inPage('vitals-init.js');
+const FOCUS_STOP = withIdentity(inPageSource('focus-stop.js'));
+const FRAMESET_SOURCE = inPageSource('frameset-inline.js');
+export const VITALS_INIT_SOURCE = inPageSource('vitals-init.js');
 
 const MAX_HTML = 3_000_000;
 const SETTLE_MS = 2_500;
@@ -105,7 +104,7 @@ async function recordFocusOrder(page: Page): Promise<FocusStop[]> {
   await page.evaluate('document.activeElement && document.activeElement.blur && document.activeElement.blur(); window.scrollTo(0, 0)');
   for (let i = 0; i < TAB_STOPS; i++) {
     await page.keyboard.press('Tab');
-    const stop = (await page.evaluate(`(${FOCUS_SOURCE})()`)) as FocusStop | null;
+    const stop = (await page.evaluate(FOCUS_STOP)) as FocusStop | null;
     if (!stop) break;
     stops.push(stop);
   }
@@ -155,12 +154,9 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
 
   const gatherStart = Date.now();
   const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
-  const raw = (await withDeadline(
-    page.evaluate(`(${GATHER_SOURCE})(${JSON.stringify({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000, want: opts.inPage })})`),
-    deadline,
-    'gathering',
-    opts.pageMs,
-  )) as Omit<PageArtifacts, 'url' | 'finalUrl' | 'sampledBecause' | 'httpStatus' | 'headers' | 'redirects' | 'clientRefresh' | 'contentType' | 'html' | 'axe' | 'focusOrder' | 'requestIssues' | 'timings' | 'gatherErrors'>;
+  const raw = inPageArtifactsOf(
+    await withDeadline(page.evaluate(inPageArtifactsScript({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000 }, opts.inPage)), deadline, 'gathering', opts.pageMs),
+  );
   let gatherMs = Date.now() - gatherStart;
 
   let axe: AxeArtifact | null = null;
@@ -187,7 +183,8 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
     raw.layout.narrowScrollWidth = narrow?.scrollWidth ?? null;
     raw.layout.narrowOverflow = narrow?.overflow ?? null;
   }
-  let html = await withDeadline(page.content(), deadline, 'DOM serialisation', opts.pageMs);
+  // page.content() with the reported elements' refs: rules join their DOM to the records by them.
+  let html = (await withDeadline(page.evaluate(SERIALISE_WITH_REFS), deadline, 'DOM serialisation', opts.pageMs)) as string;
   if (html.length > MAX_HTML) html = html.slice(0, MAX_HTML);
   gatherMs += Date.now() - lateStart;
 

@@ -1,10 +1,12 @@
 // WCAG 1.4.3 for text over background images and gradients, which axe-core's color-contrast leaves
 // to human review. The browser works out, per character, the colours actually behind it (gradient
-// geometry, image pixels; see worker/in-page/gather.js) and skips anything it cannot know for sure;
-// a character fails when even its best contrast with those colours is below the minimum (ACT afw4f7:
+// geometry, image pixels; see worker/in-page/artifacts/text-backgrounds.js) and skips anything it cannot
+// know for sure; here (lib/contrast.ts) a character fails when even its best contrast with those colours
+// is below the minimum (ACT afw4f7:
 // "highest possible contrast"). Failing 1.4.3 also fails the enhanced 1.4.6 (ACT 09o5cg).
 import type { PageRule, TextBackgroundArtifact } from '../../core/types.ts';
 import { msg, notApplicable, resultOf } from '../lib/result.ts';
+import { textContrastOf } from './lib/contrast.ts';
 
 /** Large text: at least 18 pt, or 14 pt bold (WCAG definition; 1 pt = 4/3 px). */
 export function isLargeText(t: Pick<TextBackgroundArtifact, 'fontSizePx' | 'fontWeight'>): boolean {
@@ -39,10 +41,13 @@ export const contrastOverBackgrounds: PageRule = {
     tags: ['contrast'],
   },
   check(page) {
-    const samples = page.textBackgrounds ?? [];
-    if (!samples.length) return notApplicable();
+    const judged = (page.textBackgrounds ?? []).flatMap((t) => {
+      const contrast = textContrastOf(t);
+      return contrast ? [{ ...t, ...contrast }] : [];
+    });
+    if (!judged.length) return notApplicable();
     return resultOf(
-      samples
+      judged
         .filter((t) => t.worstRatio < minimumRatio(t))
         .map((t) => ({
           message: msg(

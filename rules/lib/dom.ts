@@ -2,6 +2,7 @@
 // linkedom is a light, spec-ish DOM: enough for querySelector/closest/textContent. Anything that
 // needs layout or computed style (visibility, focus order, sizes) is gathered in the browser instead.
 import { parseHTML } from 'linkedom';
+import { createSelectorOf, ELEMENT_REF_ATTRIBUTE, withoutElementRefs } from '../../core/element-identity.js';
 import type { PageArtifacts } from '../../core/types.ts';
 import { rawOf } from '../artifact-view.ts';
 
@@ -32,31 +33,58 @@ export function textOf(el: Element | null | undefined): string {
   return el ? collapseWhitespace(el.textContent ?? '') : '';
 }
 
-/** A short, stable CSS path for an element of the server-side DOM (ids win, else tag:nth-of-type chain). */
+const selectors = new WeakMap<Document, (el: Element) => string>();
+
+/** The selector of an element: the same function, on the same DOM, as the browser's records (core/element-identity.js). */
 export function selectorOf(el: Element): string {
-  const parts: string[] = [];
-  let node: Element | null = el;
-  while (node && node.nodeType === 1 && parts.length < 6) {
-    const tag = node.tagName.toLowerCase();
-    if (tag === 'html') break;
-    const id = node.getAttribute('id');
-    if (id && /^[A-Za-z][\w-]*$/.test(id)) {
-      parts.unshift(`#${id}`);
-      break;
-    }
-    const parent: Element | null = node.parentElement;
-    if (!parent) {
-      parts.unshift(tag);
-      break;
-    }
-    const same = Array.from(parent.children).filter((c) => c.tagName === node!.tagName);
-    parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
-    node = parent;
-  }
-  return parts.join(' > ');
+  const doc = el.ownerDocument;
+  let of = selectors.get(doc);
+  if (!of) selectors.set(doc, (of = createSelectorOf(doc)));
+  return of(el);
 }
 
+const recordIndex = new WeakMap<readonly { ref?: string }[], Map<string, { ref?: string }>>();
+
+/**
+ * The browser's record (of page.links, page.images, page.headings, axe nodes…) of an element of the serialised
+ * DOM, joined by the ref both carry; null when the browser did not report it, or the ref is on several elements
+ * (a page that copied the attribute: no guessing which is which).
+ */
+export function recordOf<T extends { ref?: string }>(records: readonly T[], el: Element): T | null {
+  const ref = el.getAttribute(ELEMENT_REF_ATTRIBUTE);
+  if (ref === null || elementsByRef(el.ownerDocument).get(ref) !== el) return null;
+  let index = recordIndex.get(records);
+  if (!index) {
+    index = new Map();
+    for (const r of records) if (r.ref !== undefined) index.set(r.ref, r);
+    recordIndex.set(records, index);
+  }
+  return (index.get(ref) as T | undefined) ?? null;
+}
+
+/** The element of the page's serialised DOM a browser record names (by its ref), or null as for recordOf. */
+export function elementOf(page: PageArtifacts, record: { ref?: string }): Element | null {
+  return record.ref === undefined ? null : (elementsByRef(documentOf(page)).get(record.ref) ?? null);
+}
+
+/** Each ref carried by exactly one element, to that element (a ref on several elements maps to null). */
+const refIndex = new WeakMap<Document, Map<string, Element | null>>();
+
+function elementsByRef(doc: Document): Map<string, Element | null> {
+  let index = refIndex.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const el of Array.from(doc.querySelectorAll(`[${ELEMENT_REF_ATTRIBUTE}]`))) {
+      const ref = el.getAttribute(ELEMENT_REF_ATTRIBUTE)!;
+      index.set(ref, index.has(ref) ? null : el);
+    }
+    refIndex.set(doc, index);
+  }
+  return index;
+}
+
+/** outerHTML, truncated, as evidence: without the refs the serialised DOM carries. */
 export function snippetOf(el: Element, max = 300): string {
-  const html = el.outerHTML ?? '';
+  const html = withoutElementRefs(el.outerHTML ?? '');
   return html.length > max ? `${html.slice(0, max)}…` : html;
 }

@@ -2,9 +2,9 @@
 // same place, with the image's alt repeating the text, make screen readers announce the link twice. axe's
 // image-redundant-alt covers an image inside the text link (same code); this covers two separate links.
 import type { FindingDraft, PageRule } from '../../core/types.ts';
-import { documentOf, normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
+import { documentOf, normalizeText } from '../lib/dom.ts';
 import { msg, notApplicable, resultOf } from '../lib/result.ts';
-import { capFindings, isShown, linkArtifactFor, visibleTextOf } from './lib/markup.ts';
+import { capFindings, isShown, linkEvidence, visibleTextOf } from './lib/markup.ts';
 
 function target(a: Element, base: string): string | null {
   try {
@@ -64,10 +64,8 @@ export const adjacentLinkDuplicate: PageRule = {
       const alt = imageOnlyAlt(img)!;
       const words = normalizeText(visibleTextOf(text));
       if (!words || !same(alt, words)) continue;
-      const artifact = linkArtifactFor(page, img);
       findings.push({
-        selector: artifact?.selector ?? selectorOf(img),
-        snippet: artifact?.snippet ?? snippetOf(img),
+        ...linkEvidence(page, img),
         message: msg(`圖片鏈結的 alt「${alt}」與相鄰的同址文字鏈結重複`, `The image link's alt "${alt}" repeats the adjacent text link to the same URL`),
         data: { href, text: words },
       });

@@ -6,9 +6,9 @@
 // resolves to a place on the page, titled with its region, no key used twice, regions in page order; a
 // missing footer brick is its own (minor) finding.
 import type { FindingDraft, PageArtifacts, PageRule } from '../../core/types.ts';
-import { documentOf, normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
+import { documentOf, normalizeText, snippetOf } from '../lib/dom.ts';
 import { fail, msg, notApplicable, resultOf } from '../lib/result.ts';
-import { fragmentTargetOf, isShown, linkArtifactFor, visibleTextOf } from './lib/markup.ts';
+import { fragmentTargetOf, isShown, linkEvidence, visibleTextOf } from './lib/markup.ts';
 import { BRICK_REGION, isGuideBrickText, SIDE_BRICK_REGION } from './lib/patterns.ts';
 
 /** The region a brick marks: header (key U), main content (key C) or footer (Z, F, B or any other key). */
@@ -49,10 +49,6 @@ function looksLikeBrick(el: Element, key: 'U' | 'C'): boolean {
   return BRICK_REGION[key].test(labelOf(el));
 }
 
-function selectorFor(page: PageArtifacts, el: Element): string {
-  return linkArtifactFor(page, el)?.selector ?? selectorOf(el);
-}
-
 interface Candidate {
   key: string;
   el: Element;
@@ -74,7 +70,7 @@ function collectBricks(page: PageArtifacts): Brick[] {
   }
   const bricks: Brick[] = [];
   const add = (c: Candidate, role: BrickRole) =>
-    bricks.push({ key: c.key, role, el: c.el, label: c.label, selector: selectorFor(page, c.el), snippet: snippetOf(c.el) });
+    bricks.push({ key: c.key, role, el: c.el, label: c.label, selector: linkEvidence(page, c.el).selector, snippet: snippetOf(c.el) });
   const unassigned: Candidate[] = [];
   for (const c of candidates) {
     if (c.key === 'U' || c.key === 'C') {
@@ -195,7 +191,7 @@ export const guideBricks: PageRule = {
         message: colonAnchors.length
           ? msg('頁面有 ::: 錨點，但沒有設定 accesskey（U、C）的導盲磚', 'The page has ::: anchors, but none carries an accesskey (U, C)')
           : msg('頁面沒有導盲磚（::: 快速鍵錨點 U、C 及頁尾）', 'The page has no guide bricks (::: accesskey anchors U, C and footer)'),
-        selector: colonAnchors[0] ? selectorFor(page, colonAnchors[0]) : undefined,
+        selector: colonAnchors[0] ? linkEvidence(page, colonAnchors[0]).selector : undefined,
         data: { keys: [], colonAnchorsWithoutKey: colonAnchors.length },
       });
     }

@@ -2,9 +2,9 @@
 // after it (a link inside a sentence, a list item with a date) to carry a non-empty title, so its purpose
 // is available without the surrounding text. Links without any name are axe's link-name (same code).
 import type { FindingDraft, PageRule } from '../../core/types.ts';
-import { documentOf, normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
+import { documentOf, normalizeText } from '../lib/dom.ts';
 import { msg, notApplicable, resultOf } from '../lib/result.ts';
-import { capFindings, isShown, labelOf, linkArtifactFor, linkInContext, surroundingTextOf } from './lib/markup.ts';
+import { capFindings, isShown, labelOf, linkEvidence, linkInContext, surroundingTextOf } from './lib/markup.ts';
 
 export const linkTitleInContext: PageRule = {
   meta: {
@@ -36,11 +36,9 @@ export const linkTitleInContext: PageRule = {
     const findings: FindingDraft[] = [];
     for (const a of links) {
       if (normalizeText(a.getAttribute('title') ?? '')) continue;
-      const artifact = linkArtifactFor(page, a);
       const context = surroundingTextOf(a).slice(0, 60);
       findings.push({
-        selector: artifact?.selector ?? selectorOf(a),
-        snippet: artifact?.snippet ?? snippetOf(a),
+        ...linkEvidence(page, a),
         message: msg(`鏈結「${labelOf(a)}」前後有其他內容（「${context}」），但沒有 title`, `The link "${labelOf(a)}" has other content around it ("${context}") but no title`),
         data: { context },
       });

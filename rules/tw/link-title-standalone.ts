@@ -2,9 +2,9 @@
 // title (115.11; under 110.07 Freego asked it of every link). Links in a run of text are
 // tw/link-title-in-context's (HM1240401C).
 import type { FindingDraft, PageRule } from '../../core/types.ts';
-import { documentOf, normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
+import { documentOf, normalizeText } from '../lib/dom.ts';
 import { msg, notApplicable, resultOf } from '../lib/result.ts';
-import { capFindings, isShown, labelOf, linkArtifactFor, linkContentName, linkInContext } from './lib/markup.ts';
+import { capFindings, isShown, labelOf, linkContentName, linkEvidence, linkInContext } from './lib/markup.ts';
 
 export const linkTitleStandalone: PageRule = {
   meta: {
@@ -35,13 +35,11 @@ export const linkTitleStandalone: PageRule = {
       const name = linkContentName(a);
       const title = normalizeText(a.getAttribute('title') ?? '');
       if (name && title) continue;
-      const artifact = linkArtifactFor(page, a);
       const missing = !name && !title ? 'both' : !name ? 'text' : 'title';
       const zh = { both: '沒有鏈結文字也沒有 title', text: '沒有鏈結文字', title: '沒有 title' }[missing];
       const en = { both: 'has neither link text nor a title', text: 'has no link text', title: 'has no title' }[missing];
       findings.push({
-        selector: artifact?.selector ?? selectorOf(a),
-        snippet: artifact?.snippet ?? snippetOf(a),
+        ...linkEvidence(page, a),
         message: msg(`鏈結「${labelOf(a)}」${zh}`, `The link "${labelOf(a)}" ${en}`),
         data: { missing },
       });

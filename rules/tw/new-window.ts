@@ -1,9 +1,9 @@
 // tw/new-window: a link that opens a new window or tab says so (「另開新視窗」 in its text or title —
 // the near-universal Taiwanese government convention; WCAG technique G201). One finding per link.
 import type { FindingDraft, PageRule } from '../../core/types.ts';
-import { documentOf, snippetOf, selectorOf } from '../lib/dom.ts';
+import { documentOf } from '../lib/dom.ts';
 import { msg, notApplicable, resultOf } from '../lib/result.ts';
-import { announcedTextsOf, capFindings, isShown, labelOf, linkArtifactFor } from './lib/markup.ts';
+import { announcedTextsOf, capFindings, isShown, labelOf, linkArtifactFor, linkEvidence } from './lib/markup.ts';
 import { NEW_WINDOW_TEXT, opensNewWindow } from './lib/patterns.ts';
 
 export const newWindow: PageRule = {
@@ -44,8 +44,7 @@ export const newWindow: PageRule = {
       if (NEW_WINDOW_TEXT.test(said)) continue;
       const label = labelOf(a);
       findings.push({
-        selector: artifact?.selector ?? selectorOf(a),
-        snippet: artifact?.snippet ?? snippetOf(a),
+        ...linkEvidence(page, a),
         message: msg(
           `連結「${label}」會開啟新視窗，但文字或 title 沒有註明「另開新視窗」`,
           `The link "${label}" opens a new window, but its text or title does not say so`,

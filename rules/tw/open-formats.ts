@@ -3,10 +3,10 @@
 // the markup: the same file name in another format anywhere on the page, or another-format link in the
 // same list item / table row / paragraph / block, as long as that block is not a sibling item of its own.
 import type { FindingDraft, PageArtifacts, PageRule } from '../../core/types.ts';
-import { documentOf, normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
+import { documentOf, normalizeText } from '../lib/dom.ts';
 import { msg, notApplicable, resultOf } from '../lib/result.ts';
 import { fileFormatOf, OPEN, PROPRIETARY, type FileLink } from './lib/files.ts';
-import { capFindings, isShown, labelOf, linkArtifactFor, visibleTextOf } from './lib/markup.ts';
+import { capFindings, isShown, labelOf, linkEvidence, visibleTextOf } from './lib/markup.ts';
 
 /** Elements that delimit one item in a list of downloads. */
 const ITEM_TAGS = new Set(['LI', 'TR', 'DD', 'DT', 'P', 'ARTICLE', 'SECTION']);
@@ -111,11 +111,9 @@ export const openFormats: PageRule = {
     const findings: FindingDraft[] = [];
     for (const [a, info] of proprietary) {
       if (hasAlternative(a, info, files)) continue;
-      const artifact = linkArtifactFor(page, a);
       const label = labelOf(a);
       findings.push({
-        selector: artifact?.selector ?? selectorOf(a),
-        snippet: artifact?.snippet ?? snippetOf(a),
+        ...linkEvidence(page, a),
         message: msg(
           `「${label}」提供 .${info.ext} 檔下載，但同一項目沒有 ODF 或 PDF 版本`,
           `"${label}" is offered as .${info.ext} without an ODF or PDF version of the same item`,

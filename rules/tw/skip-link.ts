@@ -3,7 +3,7 @@
 // the DOM. Runs on every sampled page: 2.4.1 is judged per page, and inner templates (cp.aspx, News_Content)
 // often lose the link the home page has; scores are normalised per page, so repeating it costs nothing.
 import type { FocusStop, PageArtifacts, PageRule } from '../../core/types.ts';
-import { documentOf, normalizeText } from '../lib/dom.ts';
+import { documentOf, elementOf, normalizeText } from '../lib/dom.ts';
 import { fail, msg, notApplicable, pass } from '../lib/result.ts';
 import { fragmentTargetOf, visibleTextOf } from './lib/markup.ts';
 import { isGuideBrickText, isSkipLinkText } from './lib/patterns.ts';
@@ -12,17 +12,9 @@ import { isGuideBrickText, isSkipLinkText } from './lib/patterns.ts';
 function stopTexts(stop: FocusStop, page: PageArtifacts): string[] {
   const parts = [stop.text, stop.name];
   // The focus record carries text and accessible name; title/aria-label live on the element itself.
-  const el = stop.selector ? safeQuery(page, stop.selector) : null;
+  const el = elementOf(page, stop);
   if (el) parts.push(el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '');
   return parts.filter(Boolean).map((p) => normalizeText(p));
-}
-
-function safeQuery(page: PageArtifacts, selector: string): Element | null {
-  try {
-    return documentOf(page).querySelector(selector);
-  } catch {
-    return null;
-  }
 }
 
 /** A `:::` brick with accesskey C (or titled as the main region) is the Taiwanese form of a skip link. */

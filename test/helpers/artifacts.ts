@@ -4,6 +4,8 @@
 // left out, as innerText does), links and images in hidden markup are not visible, 3 tab stops.
 import { parseHTML } from 'linkedom';
 import { defaultRuleOptions } from '../../core/config.ts';
+import { ELEMENT_REF_ATTRIBUTE } from '../../core/element-identity.js';
+import { selectorOf, snippetOf } from '../../rules/lib/dom.ts';
 import type { PageArtifacts, PageRuleContext, RuleContext, SiteArtifacts } from '../../core/types.ts';
 
 /** Tab stops the page gatherer records (worker/page-gatherer.ts). */
@@ -17,11 +19,30 @@ function hiddenInMarkup(el: any): boolean {
   return false;
 }
 
-/** Page artifacts from HTML; links, meta, title and text are derived from the markup unless given. */
-export function makePage(html: string, overrides: Partial<PageArtifacts> = {}): PageArtifacts {
+/** Gives elements refs as the browser's gatherers do; an element that already has one (stamped by an earlier helper) keeps it. */
+export function stamper(document: any): ((el: any) => string) & { count: number } {
+  let next = Math.max(0, ...Array.from(document.querySelectorAll(`[${ELEMENT_REF_ATTRIBUTE}]`)).map((el: any) => Number(el.getAttribute(ELEMENT_REF_ATTRIBUTE))));
+  const stamp = Object.assign(
+    (el: any): string => {
+      stamp.count++;
+      const had = el.getAttribute(ELEMENT_REF_ATTRIBUTE);
+      if (had) return had;
+      const ref = String(++next);
+      el.setAttribute(ELEMENT_REF_ATTRIBUTE, ref);
+      return ref;
+    },
+    { count: 0 },
+  );
+  return stamp;
+}
+
+/** Page artifacts from HTML; links, meta, title and text are derived from the markup unless given. Links and
+ * images carry refs in the page's html, as the browser's records do (core/element-identity.js). */
+export function makePage(source: string, overrides: Partial<PageArtifacts> = {}): PageArtifacts {
   const url = overrides.url ?? 'https://www.example.gov.tw/';
-  const { document } = parseHTML(html);
-  const links = Array.from(document.querySelectorAll('a')).map((a: any, i: number) => {
+  const { document } = parseHTML(source);
+  const stamp = stamper(document);
+  const links = Array.from(document.querySelectorAll('a')).map((a: any) => {
     const raw = a.getAttribute('href');
     let href = '';
     try {
@@ -55,11 +76,12 @@ export function makePage(html: string, overrides: Partial<PageArtifacts> = {}): 
       region,
       visible: !hiddenInMarkup(a),
       box: null,
-      selector: `a:nth-of-type(${i + 1})`,
-      snippet: a.outerHTML.slice(0, 300),
+      ref: stamp(a),
+      selector: selectorOf(a),
+      snippet: snippetOf(a),
     } as PageArtifacts['links'][number];
   });
-  const images = Array.from(document.querySelectorAll('img')).map((im: any, i: number) => ({
+  const images = Array.from(document.querySelectorAll('img')).map((im: any) => ({
     src: im.getAttribute('src') ? new URL(im.getAttribute('src'), url).href : '',
     alt: im.getAttribute('alt'),
     title: im.getAttribute('title'),
@@ -69,9 +91,11 @@ export function makePage(html: string, overrides: Partial<PageArtifacts> = {}): 
     visible: !hiddenInMarkup(im),
     linkHref: im.closest('a')?.getAttribute('href') ? new URL(im.closest('a').getAttribute('href'), url).href : null,
     region: im.closest('footer,.footer,#footer') ? 'footer' : 'other',
-    selector: `img:nth-of-type(${i + 1})`,
-    snippet: im.outerHTML.slice(0, 300),
+    ref: stamp(im),
+    selector: selectorOf(im),
+    snippet: snippetOf(im),
   })) as PageArtifacts['images'];
+  const html = stamp.count ? document.toString() : source;
   const meta = Array.from(document.querySelectorAll('meta')).map((m: any) => ({
     name: m.getAttribute('name'),
     property: m.getAttribute('property'),

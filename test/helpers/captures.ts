@@ -6,7 +6,7 @@ import type { Finding, SiteResult } from '../../core/types.ts';
 import { replayCapture, type SiteCapture } from '../../worker/capture.ts';
 import { ROOT } from './cli.ts';
 
-export const CAPTURES = ['a11y', 'gov-bare', 'gov-home', 'news', 'tw-bad', 'tw-good'] as const;
+export const CAPTURES = ['a11y', 'gov-bare', 'gov-home', 'news', 'tw-bad', 'tw-good', 'tw-hyweb', 'tw-legacy', 'tw-modern'] as const;
 export type CaptureName = (typeof CAPTURES)[number];
 
 export function loadCapture(name: CaptureName): SiteCapture {

@@ -9,7 +9,7 @@ export class PageGatherer {
   private browser: Browser | null = null;
   private context: BrowserContext | null = null;
 
-  constructor(private readonly opts: GatherOptions) {}
+  constructor(readonly options: GatherOptions) {}
 
   async start(): Promise<void> {
     this.browser = await launchChrome(resolveChromePath());
@@ -27,7 +27,7 @@ export class PageGatherer {
     const log = new RequestLog();
     log.attach(p);
     try {
-      return (await gatherPage(p, url, log, this.opts)).artifacts;
+      return (await gatherPage(p, url, log, this.options)).artifacts;
     } finally {
       await p.close();
     }

@@ -5,13 +5,14 @@
 // A page that overflows after the resize is loaded once more in a fresh 320 px window, and that load's
 // answer stands: scripts that fix widths once at load time (no resize handler: 2015-era HyUI sizes its
 // columns to 940 px in a desktop window and keeps them) overflow after a resize, yet fit on a phone.
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { NarrowOverflow } from '../../core/types.ts';
 import { NARROW_WIDTH } from '../../rules/gov/mobile-viewport.ts';
 import { timerMs } from '../../core/timers.ts';
 
-const SOURCE = readFileSync(new URL('../in-page/narrow-layout.js', import.meta.url), 'utf8');
+import { inPageSource, withIdentity } from './in-page.ts';
+
+const SOURCE = inPageSource('narrow-layout.js');
 
 /** Settled = no size change over FRAMES animation frames and QUIET_MS, waiting CAP_MS at most. */
 const SETTLE = { frames: 5, quietMs: 600, capMs: 4000 };
@@ -39,7 +40,7 @@ export async function measureNarrowLayout(page: Page, timeoutMs = 30_000): Promi
 }
 
 function measureIn(page: Page): Promise<NarrowLayout> {
-  return page.evaluate(`(${SOURCE})(${JSON.stringify(SETTLE)})`) as Promise<NarrowLayout>;
+  return page.evaluate(withIdentity(SOURCE, SETTLE)) as Promise<NarrowLayout>;
 }
 
 /** The page loaded afresh in a 320 px window of the same context (same routes, headers, cookies), or null. */

@@ -1,5 +1,6 @@
-// Describes document.activeElement after a Tab press (source text, never transpiled).
-() => {
+// Describes document.activeElement after a Tab press (source text, never transpiled; called with the
+// element identity of worker/gatherers/in-page.ts).
+(_args, identity) => {
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   const collapse = (s) => (s || '').replace(/\s+/g, ' ').trim();
@@ -12,15 +13,6 @@
   } else if (raw === '#') targetExists = false;
   const r = el.getBoundingClientRect();
   const style = getComputedStyle(el);
-  const parts = [];
-  let n = el;
-  while (n && n.nodeType === 1 && parts.length < 5 && n.tagName !== 'HTML') {
-    if (n.id) { parts.unshift('#' + n.id); break; }
-    const p = n.parentElement;
-    const same = p ? Array.from(p.children).filter((c) => c.tagName === n.tagName) : [];
-    parts.unshift(same.length > 1 ? `${n.tagName.toLowerCase()}:nth-of-type(${same.indexOf(n) + 1})` : n.tagName.toLowerCase());
-    n = p;
-  }
   const text = collapse(el.innerText || el.textContent);
   const imgAlt = Array.from(el.querySelectorAll ? el.querySelectorAll('img') : []).map((i) => i.getAttribute('alt') || '').join(' ');
   return {
@@ -30,7 +22,8 @@
     text,
     name: collapse(el.getAttribute('aria-label')) || text || collapse(imgAlt) || collapse(el.getAttribute('title')) || collapse(el.value),
     accesskey: el.getAttribute('accesskey'),
-    selector: parts.join(' > '),
+    ref: identity.refOf(el),
+    selector: identity.selectorOf(el),
     targetExists,
     visibleWhenFocused: r.width > 1 && r.height > 1 && style.visibility !== 'hidden' && r.bottom > 0 && r.right > 0,
   };

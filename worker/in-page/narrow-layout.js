@@ -1,7 +1,8 @@
 // Runs inside the page after the window was narrowed (source text, never transpiled): waits until the
 // layout has settled — no change of the document's size over several animation frames and a quiet
-// period, with a cap — then measures the page width and the element that sticks out furthest.
-async (opts) => {
+// period, with a cap — then measures the page width and the element that sticks out furthest (named by
+// the element identity of worker/gatherers/in-page.ts).
+async (opts, identity) => {
   const FRAMES = opts.frames, QUIET_MS = opts.quietMs, CAP_MS = opts.capMs;
   const de = document.documentElement;
   const size = () => [de.scrollWidth, document.body ? document.body.scrollWidth : 0, de.scrollHeight, de.clientWidth].join(',');
@@ -16,18 +17,6 @@ async (opts) => {
   }
   const viewport = de.clientWidth;
   const scrollWidth = Math.max(de.scrollWidth, document.body ? document.body.scrollWidth : 0);
-  const selectorOf = (el) => {
-    const parts = [];
-    let n = el;
-    while (n && n.nodeType === 1 && parts.length < 5 && n.tagName !== 'HTML') {
-      if (n.id && /^[A-Za-z][\w-]*$/.test(n.id)) { parts.unshift('#' + n.id); break; }
-      const p = n.parentElement;
-      const same = p ? Array.from(p.children).filter((c) => c.tagName === n.tagName) : [];
-      parts.unshift(same.length > 1 ? `${n.tagName.toLowerCase()}:nth-of-type(${same.indexOf(n) + 1})` : n.tagName.toLowerCase());
-      n = p;
-    }
-    return parts.join(' > ');
-  };
   // An element inside an ancestor that clips horizontal overflow (and itself fits) does not widen the page.
   const clipped = (el) => {
     for (let a = el.parentElement; a && a !== document.body && a !== de; a = a.parentElement) {
@@ -54,7 +43,7 @@ async (opts) => {
     }
     if (best) {
       const h = best.outerHTML || '';
-      overflow = { selector: selectorOf(best), right: Math.round(bestRight), width: Math.round(best.getBoundingClientRect().width), snippet: h.length > 300 ? h.slice(0, 300) + '…' : h };
+      overflow = { ref: identity.refOf(best), selector: identity.selectorOf(best), right: Math.round(bestRight), width: Math.round(best.getBoundingClientRect().width), snippet: h.length > 300 ? h.slice(0, 300) + '…' : h };
     }
   }
   return { scrollWidth, settled, waitedMs: Math.round(performance.now() - start), overflow };

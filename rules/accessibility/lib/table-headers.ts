@@ -28,15 +28,21 @@ export function isHeaderCell(c: TableCellArtifact): boolean {
   return c.tag === 'th' && !c.role;
 }
 
+/** Rows in table order: the table model puts tfoot row groups after every other group, wherever the markup has them. */
+export function rowsInTableOrder(table: TableArtifact): TableArtifact['rows'] {
+  return [...table.rows.filter((r) => !r.foot), ...table.rows.filter((r) => r.foot)];
+}
+
 /** Places every cell on the slot grid (rowspan/colspan), per the HTML "forming a table" algorithm. */
 export function formGrid(table: TableArtifact): { cells: PlacedCell[]; slots: PlacedCell[][][]; width: number; height: number } {
   const cells: PlacedCell[] = [];
   const slots: PlacedCell[][][] = [];
   const at = (x: number, y: number) => ((slots[y] ??= [])[x] ??= []);
+  const rows = rowsInTableOrder(table);
   const groupEnd = new Map<number, number>();
-  table.rows.forEach((r, y) => groupEnd.set(r.group, y));
+  rows.forEach((r, y) => groupEnd.set(r.group, y));
   let width = 0;
-  table.rows.forEach((row, y) => {
+  rows.forEach((row, y) => {
     let x = 0;
     for (const cell of row.cells) {
       while (at(x, y).length) x++;
@@ -50,7 +56,7 @@ export function formGrid(table: TableArtifact): { cells: PlacedCell[]; slots: Pl
       width = Math.max(width, x);
     }
   });
-  return { cells, slots, width, height: table.rows.length };
+  return { cells, slots, width, height: rows.length };
 }
 
 /** Maps each header cell to the cells it is a header of (HTML tables). */

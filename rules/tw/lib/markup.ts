@@ -2,7 +2,7 @@
 // would announce for a link, in-page fragment targets, and matching a server-side DOM anchor back to
 // the browser's LinkArtifact (which knows visibility, region and a real selector).
 import type { FindingDraft, LinkArtifact, PageArtifacts } from '../../../core/types.ts';
-import { collapseWhitespace, documentOf, normalizeText } from '../../lib/dom.ts';
+import { collapseWhitespace, documentOf, normalizeText, recordOf, selectorOf, snippetOf } from '../../lib/dom.ts';
 
 /**
  * Hidden by the markup itself (the same exclusions Freego makes): `hidden`, aria-hidden="true",
@@ -123,45 +123,15 @@ export function fragmentTargetOf(page: PageArtifacts, rawHref: string | null): F
   return { kind: 'other-page', href: target.href };
 }
 
-const linkIndex = new WeakMap<PageArtifacts, Map<Element, LinkArtifact>>();
-
-/**
- * The browser's record of a DOM anchor. Both lists come from the same rendered DOM in document order, so
- * anchors are paired by href occurrence (the n-th <a href="x"> with the n-th link artifact whose rawHref is x).
- */
+/** The browser's record of a DOM anchor (joined by the ref both carry). */
 export function linkArtifactFor(page: PageArtifacts, el: Element): LinkArtifact | null {
-  let index = linkIndex.get(page);
-  if (!index) {
-    index = new Map();
-    const byHref = new Map<string, LinkArtifact[]>();
-    for (const link of page.links) {
-      const key = link.rawHref ?? '\u0000';
-      const list = byHref.get(key) ?? [];
-      list.push(link);
-      byHref.set(key, list);
-    }
-    const domByHref = new Map<string, Element[]>();
-    for (const a of Array.from(documentOf(page).querySelectorAll('a'))) {
-      const key = a.getAttribute('href') ?? '\u0000';
-      const list = domByHref.get(key) ?? [];
-      list.push(a);
-      domByHref.set(key, list);
-    }
-    for (const [key, anchors] of domByHref) {
-      const links = byHref.get(key) ?? [];
-      if (links.length === anchors.length) anchors.forEach((a, i) => index!.set(a, links[i]!));
-      else {
-        // Lists disagree (e.g. the browser skipped anchors without href): pair by text instead.
-        for (const a of anchors) {
-          const text = visibleTextOf(a);
-          const match = links.find((l) => l.text === text);
-          if (match) index.set(a, match);
-        }
-      }
-    }
-    linkIndex.set(page, index);
-  }
-  return index.get(el) ?? null;
+  return recordOf(page.links, el);
+}
+
+/** Where a finding on an anchor points: the browser's selector and snippet of it, else the same made from the DOM. */
+export function linkEvidence(page: PageArtifacts, a: Element): { selector: string; snippet: string } {
+  const link = linkArtifactFor(page, a);
+  return link ? { selector: link.selector, snippet: link.snippet } : { selector: selectorOf(a), snippet: snippetOf(a) };
 }
 
 /** False only when the browser reported the link as not visible, or the markup hides it. */

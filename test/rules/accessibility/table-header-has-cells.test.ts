@@ -45,6 +45,17 @@ describe('table header assignment (HTML table model)', () => {
     expect(unassigned(table([['th:Rate', 'th:Value'], ['td:15%', 'td:3']]))).toEqual([]);
   });
 
+  it('a tfoot row group comes last in the table, wherever the markup puts it', () => {
+    // <table><tfoot><tr><th>Total</th></tr></tfoot><tbody><tr><td>3</td></tr></tbody>: the footer header sits
+    // below the data cell, so it labels nothing; the same row as an ordinary first group labels the cell below.
+    const rows = (foot: boolean): TableArtifact['rows'] => [
+      { group: 0, ...(foot ? { foot: true as const } : {}), cells: [cell('th:Total')] },
+      { group: 1, cells: [cell('td:3')] },
+    ];
+    expect(unassigned(table([], { rows: rows(true) }))).toEqual(['Total']);
+    expect(unassigned(table([], { rows: rows(false) }))).toEqual([]);
+  });
+
   it('colspan covers several columns', () => {
     expect(unassigned(table([['th:Projects', 'th:Exams'], [{ tag: 'td', text: '15%', colspan: 2 }]]))).toEqual([]);
   });

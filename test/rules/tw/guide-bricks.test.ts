@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { guideBricks } from '../../../rules/tw/guide-bricks.ts';
 import { makePage } from '../../helpers/artifacts.ts';
-import { HYWEB, LEGACY, MODERN, STYLES } from './fixtures.ts';
+import { HYWEB, LEGACY, MODERN } from './fixtures.ts';
 import { edit, run } from './helpers.ts';
 
 const messages = (html: string, page = makePage(html)) => run(guideBricks, page).findings.map((f) => f.message);
 
 describe('tw/guide-bricks', () => {
-  it.each(Object.entries(STYLES))('passes the %s home page', (_, html) => {
-    expect(run(guideBricks, makePage(html))).toEqual({ applicable: true, findings: [] });
-  });
-
   it('accepts self-targeting name anchors and HyUI span bricks with tabindex', () => {
     const html = `<html><body>
       <div class="header"><a id="AU" name="U" accesskey="U" href="#U" title="上方功能區塊"> ::: </a></div>

@@ -3,7 +3,7 @@
 import { parseHTML } from 'linkedom';
 import type { FocusStop, PageArtifacts, PageRuleContext, PageRule } from '../../../core/types.ts';
 import { selectorOf } from '../../../rules/lib/dom.ts';
-import { makePage, makeSite, pageContext, TAB_STOPS } from '../../helpers/artifacts.ts';
+import { makePage, makeSite, pageContext, stamper, TAB_STOPS } from '../../helpers/artifacts.ts';
 
 const FOCUSABLE = 'a[href], area[href], button, input, select, textarea, iframe, summary, [tabindex]';
 
@@ -14,8 +14,10 @@ function hidden(el: Element): boolean {
   return false;
 }
 
-export function focusOrderOf(html: string, url = 'https://www.example.gov.tw/'): FocusStop[] {
+/** The first tab stops of `html`, and the markup with their elements' refs (as the browser serialises it). */
+export function focusOrderOf(html: string, url = 'https://www.example.gov.tw/'): { stops: FocusStop[]; html: string } {
   const { document } = parseHTML(html);
+  const stamp = stamper(document);
   const els = (Array.from(document.querySelectorAll(FOCUSABLE)) as Element[]).filter((el) => {
     if (hidden(el) || el.hasAttribute('disabled')) return false;
     if (el.tagName === 'INPUT' && (el.getAttribute('type') ?? '').toLowerCase() === 'hidden') return false;
@@ -23,7 +25,7 @@ export function focusOrderOf(html: string, url = 'https://www.example.gov.tw/'):
   });
   const positive = els.filter((el) => Number(el.getAttribute('tabindex') ?? '0') > 0).sort((a, b) => Number(a.getAttribute('tabindex')) - Number(b.getAttribute('tabindex')));
   const rest = els.filter((el) => Number(el.getAttribute('tabindex') ?? '0') === 0);
-  return [...positive, ...rest].slice(0, TAB_STOPS).map((el) => {
+  const stops = [...positive, ...rest].slice(0, TAB_STOPS).map((el): FocusStop => {
     const raw = el.getAttribute('href');
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const alt = Array.from(el.querySelectorAll('img')).map((i) => i.getAttribute('alt') ?? '').join(' ').trim();
@@ -36,17 +38,20 @@ export function focusOrderOf(html: string, url = 'https://www.example.gov.tw/'):
       text,
       name: el.getAttribute('aria-label') || text || alt || el.getAttribute('title') || '',
       accesskey: el.getAttribute('accesskey'),
+      ref: stamp(el),
       selector: selectorOf(el),
       targetExists,
       visibleWhenFocused: true,
     };
   });
+  return { stops, html: stops.length ? document.toString() : html };
 }
 
 /** A start page with focus order gathered from its markup. */
 export function pageOf(html: string, overrides: Partial<PageArtifacts> = {}): PageArtifacts {
   const url = overrides.url ?? 'https://www.example.gov.tw/';
-  return makePage(html, { focusOrder: focusOrderOf(html, url), ...overrides });
+  const focus = focusOrderOf(html, url);
+  return makePage(focus.html, { focusOrder: focus.stops, ...overrides });
 }
 
 export function run(rule: PageRule, page: PageArtifacts, now?: Date, ctxOverrides: Partial<PageRuleContext> = {}) {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { newWindow } from '../../../rules/tw/new-window.ts';
 import { makePage } from '../../helpers/artifacts.ts';
-import { HYWEB, LEGACY, MODERN, STYLES } from './fixtures.ts';
+import { HYWEB, LEGACY, MODERN } from './fixtures.ts';
 import { edit, run } from './helpers.ts';
 
 const body = (inner: string) => `<html><body>${inner}</body></html>`;
 
 describe('tw/new-window', () => {
-  it.each(Object.entries(STYLES))('passes the %s home page', (_, html) => {
-    expect(run(newWindow, makePage(html))).toEqual({ applicable: true, findings: [] });
-  });
-
   it.each([
     ['title 另開新視窗', '<a href="https://a.gov.tw/" target="_blank" title="交通部(另開新視窗)">交通部</a>'],
     ['text 「另開新視窗」', '<a href="https://a.gov.tw/" target="_blank">【政府網站資料開放宣告】「另開新視窗」</a>'],
