@@ -47,6 +47,25 @@ export interface GovcheckConfig {
   disabledFrom?: Record<string, string>;
   /** Codes left out of the conformance verdict (`rules: { "HM1130103C": "off" }`): reported as not-checked. */
   offCodes: string[];
+  /** Element screenshots of findings, taken while the page is still open (config `screenshots`, flag --screenshots). */
+  screenshots: ScreenshotOptions;
+}
+
+export interface ScreenshotOptions {
+  /** null: the command decides (off for check, on for sweeps). */
+  enabled: boolean | null;
+  /** Screenshots of the first findings of each rule on a page. */
+  perRule: number;
+  /** At most this many screenshots on one page. */
+  perPage: number;
+  /** Largest image kept (a PNG over it is taken again as JPEG; still over it, none is kept). */
+  maxBytes: number;
+  /** Time one page may spend on its screenshots; the ones not taken by then are left out. */
+  pageMs: number;
+}
+
+export function defaultScreenshotOptions(): ScreenshotOptions {
+  return { enabled: null, perRule: 3, perPage: 8, maxBytes: 60_000, pageMs: 5_000 };
 }
 
 export const DEFAULT_WEIGHTS: Record<Category, number> = {
@@ -78,13 +97,14 @@ export function defaultConfig(): GovcheckConfig {
     level: 'AA',
     twEdition: null,
     offCodes: [],
+    screenshots: defaultScreenshotOptions(),
   };
 }
 
 /** A config stored by an older version (a resumed sweep, a job from an older recorder): fields added since get their defaults. */
 export function withConfigDefaults(cfg: GovcheckConfig): GovcheckConfig {
   const d = defaultConfig();
-  return { ...d, ...cfg, level: cfg.level ?? d.level, twEdition: cfg.twEdition ?? null, offCodes: cfg.offCodes ?? [], ruleOptions: { ...d.ruleOptions, ...cfg.ruleOptions } };
+  return { ...d, ...cfg, level: cfg.level ?? d.level, twEdition: cfg.twEdition ?? null, offCodes: cfg.offCodes ?? [], screenshots: { ...d.screenshots, ...cfg.screenshots }, ruleOptions: { ...d.ruleOptions, ...cfg.ruleOptions } };
 }
 
 export class ConfigError extends Error {
@@ -119,6 +139,10 @@ export const LIMITS = {
   navigationMs: { min: 1000, max: 600_000 },
   pageMs: { min: 1000, max: 3_600_000 },
   userAgentLength: 512,
+  screenshotsPerRule: 20,
+  screenshotsPerPage: 50,
+  screenshotBytes: { min: 1_000, max: 500_000 },
+  screenshotPageMs: 60_000,
 } as const;
 
 function num(file: string, field: string, v: unknown, min = 0, max = Number.MAX_SAFE_INTEGER, integer = false): number {
@@ -150,7 +174,7 @@ export function loadConfig(file: string): GovcheckConfig {
   return parseConfig(json, file);
 }
 
-const KNOWN_TOP = ['budgets', 'weights', 'thresholds', 'freshness', 'accessibilityMark', 'rules', 'disabledRules', 'waivers', 'lighthouse', 'timeouts', 'userAgent', 'level', 'twEdition', '$schema', 'comment'];
+const KNOWN_TOP = ['budgets', 'weights', 'thresholds', 'freshness', 'accessibilityMark', 'rules', 'disabledRules', 'waivers', 'lighthouse', 'timeouts', 'userAgent', 'level', 'twEdition', 'screenshots', '$schema', 'comment'];
 const BUDGET_METRICS = ['lcpMs', 'cls', 'tbtMs', 'fcpMs', 'transferBytes'] as const;
 
 export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
@@ -279,6 +303,23 @@ export function parseConfig(json: unknown, file = 'config'): GovcheckConfig {
     if (t.navigationMs !== undefined) cfg.timeouts.navigationMs = num(file, 'timeouts.navigationMs', t.navigationMs, LIMITS.navigationMs.min, LIMITS.navigationMs.max);
     if (t.pageMs !== undefined) cfg.timeouts.pageMs = num(file, 'timeouts.pageMs', t.pageMs, LIMITS.pageMs.min, LIMITS.pageMs.max);
     if (cfg.timeouts.navigationMs > cfg.timeouts.pageMs) throw new ConfigError(file, 'timeouts.navigationMs', `${cfg.timeouts.navigationMs} is more than timeouts.pageMs (${cfg.timeouts.pageMs}): a page's navigation is part of its total time`);
+  }
+  if (json.screenshots !== undefined) {
+    const sh = json.screenshots;
+    if (typeof sh === 'boolean') cfg.screenshots.enabled = sh;
+    else {
+      if (!isObject(sh)) throw new ConfigError(file, 'screenshots', 'expected true, false or an object');
+      const known = ['enabled', 'perRule', 'perPage', 'maxBytes', 'pageMs'];
+      for (const k of Object.keys(sh)) if (!known.includes(k)) throw new ConfigError(file, `screenshots.${k}`, `unknown field (known: ${known.join(', ')})`);
+      if (sh.enabled !== undefined) {
+        if (typeof sh.enabled !== 'boolean') throw new ConfigError(file, 'screenshots.enabled', `expected true or false, got ${JSON.stringify(sh.enabled)}`);
+        cfg.screenshots.enabled = sh.enabled;
+      }
+      if (sh.perRule !== undefined) cfg.screenshots.perRule = num(file, 'screenshots.perRule', sh.perRule, 1, LIMITS.screenshotsPerRule, true);
+      if (sh.perPage !== undefined) cfg.screenshots.perPage = num(file, 'screenshots.perPage', sh.perPage, 1, LIMITS.screenshotsPerPage, true);
+      if (sh.maxBytes !== undefined) cfg.screenshots.maxBytes = num(file, 'screenshots.maxBytes', sh.maxBytes, LIMITS.screenshotBytes.min, LIMITS.screenshotBytes.max, true);
+      if (sh.pageMs !== undefined) cfg.screenshots.pageMs = num(file, 'screenshots.pageMs', sh.pageMs, 100, LIMITS.screenshotPageMs, true);
+    }
   }
   if (json.userAgent !== undefined) {
     if (typeof json.userAgent !== 'string') throw new ConfigError(file, 'userAgent', 'expected a string');

@@ -577,6 +577,26 @@ export interface Finding {
   data?: Record<string, unknown>;
   /** With `check --baseline`: whether the baseline report had this finding (fingerprint match). */
   baseline?: 'new' | 'unchanged';
+  /** With screenshots on: the element as the page showed it, taken during the same load. */
+  screenshot?: ElementScreenshot;
+}
+
+export const SCREENSHOT_TYPES = ['image/png', 'image/jpeg'] as const;
+
+/** An element's screenshot (clipped to the element and a small margin, size-capped), base64 in JSON. */
+export interface ElementScreenshot {
+  type: (typeof SCREENSHOT_TYPES)[number];
+  /** Pixels (CSS pixels: the check's device scale factor is 1). */
+  width: number;
+  height: number;
+  base64: string;
+}
+
+/** A screenshot taken for a finding of `rule` on `selector` of the page `page` (its url as sampled). */
+export interface PageScreenshot extends ElementScreenshot {
+  page: string;
+  rule: string;
+  selector: string;
 }
 
 /** A baseline finding that is gone: its category ran and its page was checked again, and it was not found. */

@@ -14,6 +14,7 @@ import type {
   NeedsReview,
   PageArtifacts,
   PageResult,
+  PageScreenshot,
   Rule,
   RuleContext,
   RuleMeta,
@@ -41,6 +42,8 @@ export interface AssembleInput {
   engines: EngineVersions;
   startedAt: Date;
   skippedPages: { url: string; reason: string }[];
+  /** Element screenshots taken while the pages were open; each goes to the finding of its page, rule and selector. */
+  screenshots?: PageScreenshot[];
 }
 
 /** Selector with volatile parts (nth-child indexes, generated ids/classes) removed, so a finding keeps its identity. */
@@ -278,9 +281,55 @@ export function assembleSiteResult(input: AssembleInput): SiteResult {
     level,
     conformance,
   };
+  if (input.screenshots?.length) attachScreenshots(pageResults, input.screenshots);
   if (ruleErrors.length) result.skippedPages.push(...ruleErrors.map((e) => ({ url: startUrl, reason: `rule error: ${e}` })));
   if (waivedCount) (result.metrics as Record<string, number>).waivedFindings = waivedCount;
   return result;
+}
+
+const shotKey = (page: string, rule: string, selector: string) => `${page}\n${rule}\n${selector}`;
+
+/** Each screenshot to the first finding of its page, rule and selector (a finding without one stays without). */
+function attachScreenshots(pages: PageResult[], shots: PageScreenshot[]): void {
+  const byKey = new Map(shots.map((s) => [shotKey(s.page, s.rule, s.selector), s]));
+  for (const p of pages) {
+    for (const f of p.findings) {
+      const shot = f.selector ? byKey.get(shotKey(p.url, f.rule, f.selector)) : undefined;
+      if (!shot) continue;
+      f.screenshot = { type: shot.type, width: shot.width, height: shot.height, base64: shot.base64 };
+      byKey.delete(shotKey(p.url, f.rule, f.selector!));
+    }
+  }
+}
+
+/**
+ * The findings the page rules give on one page of the site as far as it is known (the pages gathered so
+ * far, no probes yet): what the checker screenshots while that page is still open. The site result runs
+ * the rules again on the whole site; a screenshot goes to the finding with its rule and selector there.
+ */
+export function pageRuleFindings(input: Pick<AssembleInput, 'site' | 'categories' | 'config' | 'now' | 'lang'>, page: PageArtifacts): Finding[] {
+  const { site, config, lang } = input;
+  const edition = editionOf(config, input.now);
+  const waivers = config.waivers.filter((w) => !waiverExpired(w, input.now));
+  const ctx: RuleContext = { now: input.now, options: config.ruleOptions, site };
+  const isStartPage = page === site.pages[0];
+  const out: Finding[] = [];
+  for (const rule of selectRules(input.categories, config.disabledRules, config.level)) {
+    if (rule.meta.scope !== 'page' || rule.meta.phase === 'conformance' || (rule.meta.pages === 'start' && !isStartPage)) continue;
+    let drafts: FindingDraft[];
+    try {
+      const view = siteView(site, rule.meta.requires);
+      drafts = (rule as Extract<Rule, { meta: { scope: 'page' } }>).check(pageOf(view, page), { ...contextView(ctx, rule.meta.requires), isStartPage }).findings;
+    } catch {
+      continue; // the site result reports the rule's error
+    }
+    for (const d of drafts) {
+      if (d.pageUrl && d.pageUrl !== page.url) continue;
+      const f = toFinding(rule.meta, d, page.url, lang, edition, severityOverride(config, d.rule ?? rule.meta.id));
+      if (!waived(waivers, f, page.url)) out.push(f);
+    }
+  }
+  return out;
 }
 
 /** A page rule whose required page artifacts are missing on this page (e.g. axe failed) did not really run. */

@@ -2,7 +2,7 @@
 // result needs (categories, config, reference date, language, engine versions). `check --save-artifacts`
 // writes captures; `govcheck audit` runs the rules on them with no browser and gets the same result.
 import { withConfigDefaults, type GovcheckConfig } from '../core/config.ts';
-import type { Category, EngineVersions, Lang, SiteArtifacts, SiteResult } from '../core/types.ts';
+import type { Category, EngineVersions, Lang, PageScreenshot, SiteArtifacts, SiteResult } from '../core/types.ts';
 import { assembleSiteResult, type AssembleInput } from './assemble.ts';
 
 export const CAPTURE_FORMAT = 'govcheck-site-capture';
@@ -21,6 +21,8 @@ export interface SiteCapture {
   /** Pages that could not be loaded during the check (before rules ran). */
   skippedPages: { url: string; reason: string }[];
   site: SiteArtifacts;
+  /** Element screenshots of the check (--screenshots): replay attaches them as the check did. */
+  screenshots?: PageScreenshot[];
 }
 
 /** The capture of an assemble input, taken before the rules run (assemble appends rule errors to skippedPages). */
@@ -36,6 +38,7 @@ export function captureOf(input: AssembleInput): SiteCapture {
     startedAt: input.startedAt.toISOString(),
     skippedPages: input.skippedPages.map((p) => ({ ...p })),
     site: input.site,
+    ...(input.screenshots?.length ? { screenshots: input.screenshots } : {}),
   };
 }
 
@@ -51,5 +54,6 @@ export function replayCapture(capture: SiteCapture, lang: Lang = capture.lang): 
     engines: capture.engines,
     startedAt: new Date(capture.startedAt),
     skippedPages: capture.skippedPages.map((p) => ({ ...p })),
+    screenshots: capture.screenshots,
   });
 }

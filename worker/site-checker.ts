@@ -4,12 +4,13 @@
 import { timerMs } from '../core/timers.ts';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { GovcheckConfig } from '../core/config.ts';
-import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, SiteArtifacts, SiteResult } from '../core/types.ts';
+import type { Category, EngineVersions, Lang, LighthouseSlim, PageArtifacts, PageScreenshot, SiteArtifacts, SiteResult } from '../core/types.ts';
 import { RULESET_VERSION, VERSION } from '../core/version.ts';
 import { Slots } from '../core/concurrency.ts';
 import { AXE_VERSION } from './axe-runner.ts';
 import { defaultConcurrency } from './concurrency.ts';
-import { assembleSiteResult, editionOf, failedSiteResult, stampCodes, type AssembleInput } from './assemble.ts';
+import { assembleSiteResult, editionOf, failedSiteResult, pageRuleFindings, stampCodes, type AssembleInput } from './assemble.ts';
+import { MAX_SITE_SHOT_BYTES, shotTargets, takeElementShots } from './element-shots.ts';
 import { captureOf, type SiteCapture } from './capture.ts';
 import { axeRuleIdsFor } from '../rules/accessibility/axe-rules.ts';
 import { isDisabled } from '../rules/index.ts';
@@ -121,7 +122,8 @@ export class SiteChecker {
     // leaves this function without the secrets: results, reports, SQLite rows and Redis results alike.
     const secrets = secretsOf(auth);
     // A wedged browser must not hold a sweep forever: past this budget the attempt is abandoned.
-    const budgetMs = options.config.timeouts.pageMs * (options.maxPages + 2) + 30_000;
+    const shotsMs = screenshotsOn(options, auth) ? options.config.screenshots.pageMs * options.maxPages : 0;
+    const budgetMs = options.config.timeouts.pageMs * (options.maxPages + 2) + shotsMs + 30_000;
     for (let attempt = 1; ; attempt++) {
       try {
         return redactDeep(withCodes(await this.withSiteBudget(this.checkOnce(url, options, startedAt, login, secrets), budgetMs), options), secrets);
@@ -267,6 +269,17 @@ export class SiteChecker {
     }
 
     const origin = new URL(startPage.finalUrl).origin;
+    // Element screenshots of the page rules' findings, while each page is still open (never with
+    // credentials: pixels cannot be redacted).
+    const screenshots: PageScreenshot[] = [];
+    const shoot = async (sitePages: PageArtifacts[], current: PageArtifacts) => {
+      if (!screenshotsOn(options, login?.auth ?? null)) return;
+      const known: SiteArtifacts = { ...siteBeforeProbes(startUrl, origin, sitePages), externalNetwork: false };
+      const targets = shotTargets(pageRuleFindings({ site: known, categories: options.categories, config: options.config, now: options.now, lang: options.lang }, current), options.config.screenshots);
+      const used = screenshots.reduce((n, s) => n + s.base64.length, 0) * 0.75;
+      screenshots.push(...(await takeElementShots(page, current.url, targets, options.config.screenshots, MAX_SITE_SHOT_BYTES - used)));
+    };
+    await shoot([startPage], startPage);
     const robots = await robotsP;
     const sitemap = wantSitemap ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua, authFor) : null;
     const sample = samplePages({
@@ -295,7 +308,10 @@ export class SiteChecker {
         // A redirect off the site is not the site's page: never audit another origin.
         if (new URL(artifacts.finalUrl).origin !== origin) skippedPages.push({ url: s.url, reason: `redirected off the site to ${artifacts.finalUrl}` });
         else if (artifacts.contentType && !/html|xml/i.test(artifacts.contentType)) skippedPages.push({ url: s.url, reason: `not HTML (${artifacts.contentType})` });
-        else pages.push(artifacts);
+        else {
+          pages.push(artifacts);
+          await shoot(pages, artifacts);
+        }
       } catch (e) {
         if (lease.browserDied()) throw e;
         const refused = proxy?.refused.at(-1);
@@ -315,21 +331,7 @@ export class SiteChecker {
     lighthouseP.catch(() => undefined);
     const probesStarted = Date.now();
     const externalNetwork = !(options.loopbackOnly || isLoopbackOrPrivate(new URL(origin).hostname));
-    const site: SiteArtifacts = {
-      startUrl,
-      origin,
-      pages,
-      robots,
-      sitemap,
-      feeds: [],
-      httpsProbe: null,
-      tls: null,
-      directoryProbes: [],
-      linkChecks: [],
-      soft404: null,
-      lighthouse: [],
-      externalNetwork,
-    };
+    const site: SiteArtifacts = { ...siteBeforeProbes(startUrl, origin, pages), robots, sitemap, externalNetwork };
     if (probes) {
       const secure = origin.startsWith('https:');
       const host = new URL(origin);
@@ -365,6 +367,7 @@ export class SiteChecker {
       engines: this.engines(site.lighthouse),
       startedAt,
       skippedPages,
+      ...(screenshots.length ? { screenshots } : {}),
     };
     options.onCapture?.(captureOf(input));
     const result = assembleSiteResult(input);
@@ -394,6 +397,16 @@ export class SiteChecker {
       auth: login ? { auth: login.auth, origins: login.origins } : undefined,
     });
   }
+}
+
+/** The site's artifacts before robots, sitemap and probes are known. */
+function siteBeforeProbes(startUrl: string, origin: string, pages: PageArtifacts[]): Omit<SiteArtifacts, 'externalNetwork'> {
+  return { startUrl, origin, pages, robots: null, sitemap: null, feeds: [], httpsProbe: null, tls: null, directoryProbes: [], linkChecks: [], soft404: null, lighthouse: [] };
+}
+
+/** Screenshots are taken when the check asks for them, and never for a site checked with credentials. */
+function screenshotsOn(options: CheckOptions, auth: SiteAuth | null): boolean {
+  return options.config.screenshots?.enabled === true && !auth;
 }
 
 /** A navigation the guard proxy refused (e.g. a redirect into a private network) arrives as its 403 page. */
