@@ -121,3 +121,9 @@ export function applyTwFlags(config: GovcheckConfig, level: string | undefined, 
   // Without a date (a scheduler's firings) an unset edition stays null and follows each firing's date.
   if (now) config.twEdition ??= defaultEdition(now);
 }
+
+/** --screenshots / --no-screenshots: true, false, or null when neither is given (the config or the command decides). */
+export function screenshotsFlag(on: boolean | undefined, off: boolean | undefined): boolean | null {
+  if (on && off) throw new UsageError('--screenshots and --no-screenshots contradict each other; give one');
+  return on ? true : off ? false : null;
+}

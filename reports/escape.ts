@@ -39,6 +39,12 @@ export function safeHref(url: string | null | undefined): string | null {
   }
 }
 
+/** A data: URI for an element screenshot: only a known image type and base64 text, else null (results may come from elsewhere). */
+export function screenshotDataUri(shot: { type: string; base64: string } | null | undefined): string | null {
+  if (!shot || (shot.type !== 'image/png' && shot.type !== 'image/jpeg') || typeof shot.base64 !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(shot.base64)) return null;
+  return `data:${shot.type};base64,${shot.base64}`;
+}
+
 /** An id fragment from an arbitrary registry id (ids may hold characters invalid in a fragment). */
 export function anchorId(prefix: string, id: string): string {
   return `${prefix}-${Array.from(id, (c) => (/[A-Za-z0-9_-]/.test(c) ? c : `_${c.codePointAt(0)!.toString(16)}`)).join('')}`;

@@ -53,3 +53,8 @@ export function ruleHelpUrl(ruleId: string): string | null {
   if (ruleId.startsWith('axe/')) return axeRule(ruleId.slice(4))?.helpUrl ?? null;
   return ruleMeta(ruleId)?.helpUrl ?? null;
 }
+
+/** Alt text of a finding's element screenshot: which element, for which rule (unescaped: the caller escapes). */
+export function screenshotAlt(ruleId: string, selector: string | null, lang: Lang): string {
+  return lang === 'en' ? `Screenshot of the element ${selector ?? ''} (${ruleId})` : `元素 ${selector ?? ''} 的截圖（${ruleId}）`;
+}

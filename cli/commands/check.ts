@@ -8,7 +8,7 @@ import { ChromeNotFoundError } from '../../worker/chrome.ts';
 import { SiteChecker } from '../../worker/site-checker.ts';
 import { closeLighthouse } from '../../worker/lighthouse/index.ts';
 import { AddressPolicy, DnsError, parseSiteUrl, UnsafeUrlError } from '../../worker/url-guard.ts';
-import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, TW_FLAGS_HELP, UsageError } from '../args.ts';
+import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, numberFlag, parseFlags, screenshotsFlag, TW_FLAGS_HELP, UsageError } from '../args.ts';
 import { mapLimit } from '../../core/concurrency.ts';
 import { prepareArtifactsDir, writeFailedSite, writeManifest, writeSiteCapture } from '../artifacts-dir.ts';
 import { emitCheckReport } from '../check-output.ts';
@@ -40,7 +40,12 @@ ${TW_FLAGS_HELP}
   --lang <zh-TW|en>      report language (default from the locale; zh-TW when it starts with zh)
   --form-factor <f>      Lighthouse: mobile (default) or desktop
   --runs <n>             Lighthouse runs per page; the median run is kept (default 1)
-  --save-artifacts <dir> also write every page's and site's artifacts there as JSON (replay: govcheck audit <dir>)
+  --save-artifacts <dir> also write every page's and site's artifacts there as JSON (replay: govcheck audit <dir>);
+                         with --screenshots the captures carry the screenshots too
+  --screenshots          element screenshots of findings (the first few visible ones per rule and page),
+                         taken during the same page load; in the JSON and HTML reports (off by default;
+                         config "screenshots" sets how many and how large)
+  --no-screenshots       no screenshots, whatever the config says
   --header 'Name: value' request header for the checked site's own origin only (repeatable)
   --cookie name=value    cookie for the checked site's own origin only (repeatable)
   --baseline <file>      a previous JSON report: findings are marked new or unchanged, fixed ones listed;
@@ -77,6 +82,8 @@ export async function run(argv: string[]): Promise<number> {
     header: { type: 'string', multiple: true },
     cookie: { type: 'string', multiple: true },
     baseline: { type: 'string' },
+    screenshots: { type: 'boolean' },
+    'no-screenshots': { type: 'boolean' },
   });
   if (positionals.length === 0) throw new UsageError('no URL given (usage: govcheck check [options] <url…>)');
   const categories = categoriesFlag(values.only);
@@ -96,6 +103,8 @@ export async function run(argv: string[]): Promise<number> {
     config.lighthouse.formFactor = values['form-factor'];
   }
   if (values.runs !== undefined) config.lighthouse.runs = intFlag('runs', values.runs, 1, 1);
+  // Off by default: CI checks stay fast.
+  config.screenshots.enabled = screenshotsFlag(values.screenshots, values['no-screenshots']) ?? config.screenshots.enabled ?? false;
   const allowPrivate = values['allow-private'] === true;
   const baseline = values.baseline === undefined ? null : baselineFlag(values.baseline);
   let auth: SiteAuth;

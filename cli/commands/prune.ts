@@ -8,8 +8,8 @@ export const summary = 'drop page-level detail of old sweeps, keep scores / 清�
 
 export const help = `Usage: govcheck prune --keep-sweeps <n> [--db <file>] [--vacuum]
 
-Keep the full detail (pages, findings, rule outcomes, Lighthouse records) of the newest n finished
-sweeps. Older sweeps keep their site scores, statuses, site metrics, statistics, rankings and the
+Keep the full detail (pages, findings and their screenshots, rule outcomes, Lighthouse records) of
+the newest n finished sweeps. Older sweeps keep their site scores, statuses, site metrics, statistics, rankings and the
 finding lifecycle (new / fixed / time-to-fix), so trends and reports of them still work.
 
 Options:
@@ -38,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
     const after = statSync(dbFile).size;
     process.stdout.write(
       r.sweepsPruned.length
-        ? `govcheck prune: pruned sweep(s) ${r.sweepsPruned.join(', ')}: removed ${r.pages} pages, ${r.findings} findings, ${r.outcomes} rule outcomes, ${r.lighthouse} Lighthouse records` +
+        ? `govcheck prune: pruned sweep(s) ${r.sweepsPruned.join(', ')}: removed ${r.pages} pages, ${r.findings} findings, ${r.outcomes} rule outcomes, ${r.lighthouse} Lighthouse records${r.screenshots ? `, ${r.screenshots} screenshots` : ''}` +
             (values.vacuum ? `; file ${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB` : ' (run with --vacuum to shrink the file)') +
             '\n'
         : `govcheck prune: nothing to prune (at most ${keep} finished sweep(s) hold detail)\n`,

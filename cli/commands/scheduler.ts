@@ -41,6 +41,7 @@ Options:
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)
   --page-delay <ms>      pause between pages of one site (default 500)
+  --no-screenshots       no element screenshots of findings (on by default in sweeps)
   --concurrency <n>      sites of a sweep queued in Redis at once (default ${DEFAULT_IN_FLIGHT})
   --attempts <n>         attempts per site for transient failures (default 3)
   --backoff <ms>         delay before the first retry, doubled after each (default 10000)
@@ -65,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     config: { type: 'string' },
     lang: { type: 'string' },
     'page-delay': { type: 'string' },
+    'no-screenshots': { type: 'boolean' },
     concurrency: { type: 'string' },
     attempts: { type: 'string' },
     backoff: { type: 'string' },

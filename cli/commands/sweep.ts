@@ -10,7 +10,7 @@ import { prepareSweep, runSweep, SweepError, type RunSweepInput, type SweepSumma
 import { createProgress, formatDuration } from '../../scheduler/progress.ts';
 import { defaultConcurrency } from '../../worker/concurrency.ts';
 import { displayRedisUrl } from '../../scheduler/distributed/names.ts';
-import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, TW_FLAGS_HELP, UsageError } from '../args.ts';
+import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, screenshotsFlag, TW_FLAGS_HELP, UsageError } from '../args.ts';
 import { openStoreFlag } from '../store-flag.ts';
 
 /** Sites beyond the page loops that wait for Lighthouse with their pages done. */
@@ -43,6 +43,8 @@ ${TW_FLAGS_HELP}
   --lane <lane>          sweep (default), self-check or ci: interactive lanes never wait behind a sweep
   --agency <id>          only this agency's sites (e.g. a self-check)
   --page-delay <ms>      pause between pages of one site (default 500)
+  --no-screenshots       no element screenshots of findings (on by default in sweeps: the first few
+                         visible ones per rule and page, stored with the findings, shown on the dashboard)
   --redis <url>          distributed: queue the sites on Redis for "govcheck worker" processes; this process
                          stays the single recorder and ends when every site is recorded
   --prefix <p>           with --redis: Redis key prefix shared with the workers (default govcheck)
@@ -72,6 +74,8 @@ export async function run(argv: string[]): Promise<number> {
     quiet: { type: 'boolean' },
     level: { type: 'string' },
     'tw-edition': { type: 'string' },
+    screenshots: { type: 'boolean' },
+    'no-screenshots': { type: 'boolean' },
   });
   const concurrency = intFlag('concurrency', values.concurrency, defaultConcurrency(), 1);
   const dbFile = values.db ?? 'govcheck.db';
@@ -93,7 +97,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stdout.write(`govcheck sweep ${resumeId}: already finished at ${sweep.finishedAt}; nothing to resume.\n`);
         return 0;
       }
-      const ignored = (['only', 'max-pages', 'now', 'allow-private', 'config', 'lang', 'lane', 'agency', 'page-delay', 'level', 'tw-edition'] as const).filter((f) => values[f] !== undefined);
+      const ignored = (['only', 'max-pages', 'now', 'allow-private', 'config', 'lang', 'lane', 'agency', 'page-delay', 'level', 'tw-edition', 'screenshots', 'no-screenshots'] as const).filter((f) => values[f] !== undefined);
       if (ignored.length) err(`govcheck sweep: --resume keeps the options sweep ${resumeId} started with; ignored: ${ignored.map((f) => `--${f}`).join(', ')}`);
       sweepId = resumeId;
     } else {
@@ -201,12 +205,26 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-type SweepFlagValues = { only?: string; 'max-pages'?: string; now?: string; 'allow-private'?: boolean; config?: string; lang?: string; 'page-delay'?: string; level?: string; 'tw-edition'?: string };
+type SweepFlagValues = {
+  only?: string;
+  'max-pages'?: string;
+  now?: string;
+  'allow-private'?: boolean;
+  config?: string;
+  lang?: string;
+  'page-delay'?: string;
+  level?: string;
+  'tw-edition'?: string;
+  screenshots?: boolean;
+  'no-screenshots'?: boolean;
+};
 
 /** Sweep options from flags, without the reference date (a scheduler sets it at each firing). */
 export function baseSweepOptions(values: SweepFlagValues): Omit<SweepOptions, 'now'> {
   const config = configFlag(values.config);
   applyTwFlags(config, values.level, values['tw-edition'], null);
+  // On by default in sweeps: the dashboard shows the evidence.
+  config.screenshots.enabled = screenshotsFlag(values.screenshots, values['no-screenshots']) ?? config.screenshots.enabled ?? true;
   const lang = values.lang === undefined ? 'zh-TW' : parseLang(values.lang);
   if (!lang) throw new UsageError(`--lang: expected zh-TW or en, got "${values.lang}"`);
   return {

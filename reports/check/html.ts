@@ -3,8 +3,8 @@
 // escaped; no scripts, no external assets.
 import type { CheckReport, Finding, Lang, SiteResult } from '../../core/types.ts';
 import { CATEGORIES } from '../../core/types.ts';
-import { escapeHtml as esc, safeHref } from '../escape.ts';
-import { ruleHowToFix, ruleTitle } from '../rule-text.ts';
+import { escapeHtml as esc, safeHref, screenshotDataUri } from '../escape.ts';
+import { ruleHowToFix, ruleTitle, screenshotAlt } from '../rule-text.ts';
 import { conformanceHtml, evidenceOf } from '../conformance.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -38,6 +38,14 @@ const T = {
   fixed: { 'zh-TW': '已修正', en: 'fixed' },
 } as const;
 
+/** The element as the page showed it, inline (the report stays one self-contained file). */
+function screenshotHtml(f: Finding, lang: Lang): string {
+  const src = screenshotDataUri(f.screenshot);
+  if (!src || !f.screenshot) return '';
+  const { width, height } = f.screenshot;
+  return `<br><img class="shot" src="${src}" width="${Math.round(width)}" height="${Math.round(height)}" alt="${esc(screenshotAlt(f.rule, f.selector, lang))}">`;
+}
+
 function siteSection(site: SiteResult, lang: Lang, index: number): string {
   const w = (k: keyof typeof T) => T[k][lang];
   const id = `site-${index}`;
@@ -56,7 +64,7 @@ function siteSection(site: SiteResult, lang: Lang, index: number): string {
       .map(({ page, f }) => {
         const href = safeHref(page);
         const state = site.baseline ? `<td>${f.baseline === 'new' ? `<strong>${w('new')}</strong>` : w('unchanged')}</td>` : '';
-        return `<tr>${state}<td>${href ? `<a href="${href}">${esc(page)}</a>` : esc(page)}</td><td><code>${esc(f.selector ?? '')}</code></td><td>${esc(f.message)}</td><td><code>${esc(f.snippet ?? '')}</code></td></tr>`;
+        return `<tr>${state}<td>${href ? `<a href="${href}">${esc(page)}</a>` : esc(page)}</td><td><code>${esc(f.selector ?? '')}</code>${screenshotHtml(f, lang)}</td><td>${esc(f.message)}</td><td><code>${esc(f.snippet ?? '')}</code></td></tr>`;
       })
       .join('');
     const fix = ruleHowToFix(rule, lang);
@@ -92,7 +100,7 @@ export const htmlReporter: Reporter = {
     return `<!DOCTYPE html>
 <html lang="${lang === 'zh-TW' ? 'zh-Hant-TW' : 'en'}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${T.title[lang]}</title>
-<style>body{font-family:system-ui,"Noto Sans TC",sans-serif;line-height:1.5;margin:1rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}code{word-break:break-all}summary{cursor:pointer}a{color:#0b57d0}</style></head>
+<style>body{font-family:system-ui,"Noto Sans TC",sans-serif;line-height:1.5;margin:1rem auto;max-width:72rem;padding:0 1rem;color:#1a1a1a}table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top}code{word-break:break-all}summary{cursor:pointer}img.shot{max-width:100%;height:auto;border:1px solid #767676;margin-top:.25rem}a{color:#0b57d0}</style></head>
 <body><header><h1>${T.title[lang]}</h1><p>${T.generated[lang]}: ${esc(report.now)} · govcheck ${esc(report.tool.version)}</p></header>
 <main>${report.warnings?.length ? `<ul role="note">${report.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}${report.sites.map((s, i) => siteSection(s, lang, i)).join('\n')}</main></body></html>
 `;

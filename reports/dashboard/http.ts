@@ -43,6 +43,12 @@ export function redirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
+/** An image from the database, served as its stored type only (nosniff comes with securityHeaders). */
+export function sendImage(res: ServerResponse, type: 'image/png' | 'image/jpeg', body: Buffer): void {
+  res.writeHead(200, { 'content-type': type, 'content-length': String(body.length) });
+  res.end(body);
+}
+
 export function sendDownload(res: ServerResponse, type: string, filename: string, body: string): void {
   res.writeHead(200, { 'content-type': type, 'content-disposition': `attachment; filename="${filename}"` });
   res.end(body);

@@ -152,6 +152,7 @@ textarea{min-height:6rem}
 .flash.error{border-left-color:var(--poor);background:#fde8e8}
 .life{display:inline-block;padding:0 .35rem;border-radius:3px;font-size:.85em;white-space:nowrap}
 .life-new{background:#fde8e8;color:#8a1010}.life-open{background:#eef2f7;color:#1b1b1b}.life-regressed{background:#fff1d6;color:#6b4000}.life-fixed{background:#e6f4ea;color:#0b5c28}.life-waived{background:#ece8f7;color:#3d2a80}
+img.shot{max-width:100%;height:auto;border:1px solid var(--line)}
 pre.snippet{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;border:1px solid var(--line);padding:.4rem;margin:.25rem 0;font-size:.85em;max-height:12rem;overflow:auto}
 ul.findings{list-style:none;padding:0}ul.findings>li{border-top:1px solid var(--line);padding:.5rem 0}
 details{margin:.25rem 0}summary{cursor:pointer;color:var(--accent)}

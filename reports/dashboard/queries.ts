@@ -176,6 +176,9 @@ export interface FindingRow {
   lifecycle: 'new' | 'open' | 'regressed';
   /** Taiwan codes the finding evidences, comma-separated (edition: the result's). */
   twCodes: string | null;
+  /** Size of the finding's element screenshot (served at /findings/<id>/screenshot), null when it has none. */
+  shotWidth: number | null;
+  shotHeight: number | null;
 }
 
 const SEVERITY_SQL = "CASE f.severity WHEN 'critical' THEN 0 WHEN 'serious' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END";
@@ -185,8 +188,9 @@ export function findingsOfResults(db: Db, resultIds: number[]): FindingRow[] {
   return db
     .prepare<[string], FindingRow>(
       `SELECT f.id, f.site_id AS siteId, f.site_result_id AS resultId, f.page_result_id AS pageId, p.url AS pageUrl, f.rule, f.category, f.severity,
-              f.wcag, f.selector, f.snippet, f.message, f.help, f.fingerprint, f.lifecycle, f.tw_codes AS twCodes
-         FROM findings f LEFT JOIN page_results p ON p.id = f.page_result_id
+              f.wcag, f.selector, f.snippet, f.message, f.help, f.fingerprint, f.lifecycle, f.tw_codes AS twCodes,
+              s.width AS shotWidth, s.height AS shotHeight
+         FROM findings f LEFT JOIN page_results p ON p.id = f.page_result_id LEFT JOIN finding_screenshots s ON s.finding_id = f.id
         WHERE f.site_result_id IN (SELECT value FROM json_each(?))
         ORDER BY ${SEVERITY_SQL}, f.rule, p.id, f.id`,
     )
@@ -198,11 +202,17 @@ export function getFinding(db: Db, id: number): FindingRow | null {
     db
       .prepare<[number], FindingRow>(
         `SELECT f.id, f.site_id AS siteId, f.site_result_id AS resultId, f.page_result_id AS pageId, p.url AS pageUrl, f.rule, f.category, f.severity,
-                f.wcag, f.selector, f.snippet, f.message, f.help, f.fingerprint, f.lifecycle, f.tw_codes AS twCodes
-           FROM findings f LEFT JOIN page_results p ON p.id = f.page_result_id WHERE f.id = ?`,
+                f.wcag, f.selector, f.snippet, f.message, f.help, f.fingerprint, f.lifecycle, f.tw_codes AS twCodes,
+                s.width AS shotWidth, s.height AS shotHeight
+           FROM findings f LEFT JOIN page_results p ON p.id = f.page_result_id LEFT JOIN finding_screenshots s ON s.finding_id = f.id WHERE f.id = ?`,
       )
       .get(id) ?? null
   );
+}
+
+/** A finding's element screenshot as stored, or null. */
+export function findingScreenshot(db: Db, findingId: number): { type: string; image: Buffer } | null {
+  return db.prepare<[number], { type: string; image: Buffer }>('SELECT type, image FROM finding_screenshots WHERE finding_id = ?').get(findingId) ?? null;
 }
 
 export interface FixedIssue {

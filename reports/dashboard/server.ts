@@ -22,6 +22,7 @@ import {
   securityHeaders,
   sendDownload,
   sendHtml,
+  sendImage,
   sendJson,
   sessionCookie,
 } from './http.ts';
@@ -30,7 +31,7 @@ import { renderAgency } from './pages/agency.ts';
 import { renderDispute, renderDownloads, renderError, renderLogin, renderWaivers } from './pages/forms.ts';
 import { renderOverview } from './pages/overview.ts';
 import { renderSite } from './pages/site.ts';
-import { getFinding, getSite, type SiteRow } from './queries.ts';
+import { findingScreenshot, getFinding, getSite, type SiteRow } from './queries.ts';
 import type { DashboardOptions, Principal, RenderContext } from './types.ts';
 import { AttemptLimiter } from './rate-limit.ts';
 import { agencyView, latestNationalSweep, overviewView, ReportCache, siteView } from './views.ts';
@@ -192,6 +193,7 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     if (get && p === '/api/agencies') return apiAgencies(r);
     if (get && (m = /^\/(api\/)?sites\/(\d+)$/.exec(p))) return site(r, Number(m[2]));
     if (!get && (m = /^\/(api\/)?sites\/(\d+)\/recheck$/.exec(p))) return recheck(r, Number(m[2]));
+    if (get && (m = /^\/findings\/(\d+)\/screenshot$/.exec(p))) return screenshot(r, Number(m[1]));
     if ((m = /^\/(api\/)?findings\/(\d+)\/dispute$/.exec(p))) return get ? disputeForm(r, Number(m[2])) : dispute(r, Number(m[2]));
     if (get && (p === '/waivers' || p === '/api/waivers')) return waivers(r);
     if (!get && (m = /^\/(api\/)?waivers\/(\d+)\/decide$/.exec(p))) return decide(r, Number(m[2]));
@@ -271,6 +273,13 @@ export function createDashboard(opts: DashboardOptions): Dashboard {
     const f = getFinding(db, id);
     if (!f) throw new HttpError(404, `no finding ${id}`, `找不到問題 ${id}`);
     return { f, site: mustSeeSite(r, f.siteId) };
+  }
+
+  function screenshot(r: Request, id: number): void {
+    findingFor(r, id);
+    const shot = findingScreenshot(db, id);
+    if (!shot || (shot.type !== 'image/png' && shot.type !== 'image/jpeg')) throw new HttpError(404, `finding ${id} has no screenshot`, `問題 ${id} 沒有截圖`);
+    sendImage(r.res, shot.type, shot.image);
   }
 
   function disputeForm(r: Request, id: number): void {

@@ -320,4 +320,20 @@ CREATE INDEX site_codes_by_sweep ON site_codes(sweep_id, edition, code);
 CREATE INDEX findings_by_page_result ON findings(page_result_id);
 `,
   },
+  {
+    // Evidence a webmaster can see: a finding's element screenshot (check/sweep --screenshots), one row per
+    // finding that has one. Pruned with its findings (prune deletes by sweep; the cascade covers the rest).
+    name: 'finding screenshots',
+    sql: `
+CREATE TABLE finding_screenshots (
+  finding_id INTEGER PRIMARY KEY REFERENCES findings(id) ON DELETE CASCADE,
+  sweep_id   INTEGER NOT NULL,
+  type       TEXT NOT NULL CHECK (type IN ('image/png', 'image/jpeg')),
+  width      INTEGER NOT NULL,
+  height     INTEGER NOT NULL,
+  image      BLOB NOT NULL
+);
+CREATE INDEX finding_screenshots_by_sweep ON finding_screenshots(sweep_id);
+`,
+  },
 ];

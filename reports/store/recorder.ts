@@ -1,7 +1,7 @@
 // The recorder: the only code that writes check results into SQLite. One site result is written
 // in one transaction (site row, pages, findings, metrics, rule outcomes, Lighthouse, lifecycle),
 // and the (sweep, site) unique key makes recording idempotent: a second attempt is a no-op.
-import type { SiteResult } from '../../core/types.ts';
+import { SCREENSHOT_TYPES, type Finding, type SiteResult } from '../../core/types.ts';
 import type { Db } from './db.ts';
 import { updateIssues, type IssueSighting } from './lifecycle.ts';
 
@@ -120,6 +120,8 @@ function writeResult(db: Db, input: RecordInput): RecordOutcome {
        @selector, @snippet, @message, @help, @fingerprint, @lifecycle, @data)`,
   );
 
+  const insertShot = db.prepare('INSERT INTO finding_screenshots (finding_id, sweep_id, type, width, height, image) VALUES (?, ?, ?, ?, ?, ?)');
+
   // Lifecycle first, so each finding row carries its state for this sweep.
   const sightings: IssueSighting[] = [];
   for (const p of r.pages) {
@@ -157,7 +159,7 @@ function writeResult(db: Db, input: RecordInput): RecordOutcome {
     const pageResultId = Number(page.lastInsertRowid);
     for (const f of p.findings) {
       const lifecycle = life.states.get(f.fingerprint) ?? 'new';
-      insertFinding.run({
+      const finding = insertFinding.run({
         siteResultId,
         pageResultId,
         sweepId,
@@ -175,6 +177,8 @@ function writeResult(db: Db, input: RecordInput): RecordOutcome {
         lifecycle,
         data: f.data && Object.keys(f.data).length ? JSON.stringify(f.data) : null,
       });
+      const shot = screenshotOf(f);
+      if (shot) insertShot.run(Number(finding.lastInsertRowid), sweepId, shot.type, shot.width, shot.height, shot.image);
     }
   }
   // Counted per distinct issue, not per row: one fingerprint on two pages of a template is one issue.
@@ -195,4 +199,17 @@ function writeResult(db: Db, input: RecordInput): RecordOutcome {
   for (const lh of r.lighthouse ?? []) insertLighthouse.run(siteResultId, lh.url, lh.scores?.performance ?? null, JSON.stringify(lh));
 
   return { siteResultId, duplicate: false, newFindings, regressed, fixed: life.fixed };
+}
+
+/** The largest screenshot stored: the worker's own cap is far below; a result from elsewhere may not be. */
+const MAX_STORED_SHOT_BYTES = 1_000_000;
+
+/** A finding's screenshot as stored, or null when it has none or it is not a well-formed image of a known type. */
+function screenshotOf(f: Finding): { type: string; width: number; height: number; image: Buffer } | null {
+  const s = f.screenshot;
+  if (!s || !(SCREENSHOT_TYPES as readonly string[]).includes(s.type) || typeof s.base64 !== 'string') return null;
+  if (!Number.isInteger(s.width) || !Number.isInteger(s.height) || s.width < 1 || s.height < 1) return null;
+  const image = Buffer.from(s.base64, 'base64');
+  if (image.length === 0 || image.length > MAX_STORED_SHOT_BYTES) return null;
+  return { type: s.type, width: s.width, height: s.height, image };
 }

@@ -2,7 +2,7 @@
 // come from the scanned page), needs-review items, waived and fixed findings, check history.
 import { CATEGORIES } from '../../../core/types.ts';
 import type { ScoreKey } from '../../../core/agency-scoring.ts';
-import { ruleTitleLocalized } from '../../rule-text.ts';
+import { ruleTitleLocalized, screenshotAlt } from '../../rule-text.ts';
 import { esc } from '../../sweep-report/html-escape.ts';
 import { scoreCell, timeOf } from '../../sweep-report/html.ts';
 import { CATEGORY_LABEL, labelOf, SEVERITY_LABEL, STATUS_LABEL, WAIVER_LABEL } from '../labels.ts';
@@ -124,6 +124,12 @@ function snippet(s: string | null): string {
   return `<pre class="snippet"><code>${esc(cut)}</code></pre>`;
 }
 
+/** The element as the page showed it during the check (served by the dashboard from the database). */
+function screenshot(f: FindingRow, lang: RenderContext['lang']): string {
+  if (!f.shotWidth || !f.shotHeight) return '';
+  return `<p><img class="shot" src="/findings/${f.id}/screenshot" width="${f.shotWidth}" height="${f.shotHeight}" alt="${esc(screenshotAlt(f.rule, f.selector, lang))}" loading="lazy"></p>`;
+}
+
 function findingItem(ctx: RenderContext, f: FindingRow, waiver: WaiverRow | null): string {
   const { lang } = ctx;
   const L = lx(lang);
@@ -137,6 +143,6 @@ function findingItem(ctx: RenderContext, f: FindingRow, waiver: WaiverRow | null
   }
   return `<li>${state} ${L(labelOf(SEVERITY_LABEL, f.severity))} · ${ruleTitleHtml(f.rule, ruleTitleLocalized(f.rule), lang)}
 <p>${esc(f.message)}${helpLink(f.help, lang)}</p>
-${f.selector ? `<p>${L(['選擇器', 'Selector'])}${colon(lang)}<code>${esc(f.selector)}</code></p>` : ''}${snippet(f.snippet)}
+${f.selector ? `<p>${L(['選擇器', 'Selector'])}${colon(lang)}<code>${esc(f.selector)}</code></p>` : ''}${screenshot(f, lang)}${snippet(f.snippet)}
 ${dispute ? `<p>${dispute}</p>` : ''}</li>`;
 }
