@@ -35,6 +35,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     /** Categories to check (default: all but performance; --with-lighthouse adds it): a cheaper plan gathers less. */
     only: { type: 'string' },
+    /** Element screenshots of findings, as sweeps take them by default. */
+    screenshots: { type: 'boolean', default: false },
   },
 });
 const SITES = Number(values.sites);
@@ -51,6 +53,7 @@ interface GovcheckRun {
 async function runGovcheck(urls: string[], withLighthouse: boolean): Promise<GovcheckRun> {
   const checker = new SiteChecker();
   const config = defaultConfig();
+  config.screenshots.enabled = values.screenshots === true;
   const rss = new MemorySampler();
   rss.start();
   const started = Date.now();
@@ -102,6 +105,19 @@ async function runBaseline(sitePages: string[][], concurrency: number): Promise<
 const perMin = (n: number, ms: number) => (ms > 0 ? (n * 60_000) / ms : 0);
 const fmt = (n: number, d = 1) => n.toFixed(d);
 
+/** How many element screenshots, how large, and the time the open pages spent on them. */
+function screenshotRows(results: SiteResult[], ms: number): [string, string][] {
+  const pages = results.flatMap((r) => r.pages);
+  const shots = pages.flatMap((p) => p.findings.flatMap((f) => (f.screenshot ? [f.screenshot] : [])));
+  const bytes = shots.reduce((n, s) => n + Math.ceil((s.base64.length * 3) / 4), 0);
+  const jpeg = shots.filter((s) => s.type === 'image/jpeg').length;
+  return [
+    ['screenshots (PNG / JPEG)', `${shots.length - jpeg} / ${jpeg}`],
+    ['screenshot bytes per page (mean)', `${fmt(bytes / Math.max(1, pages.length) / 1000)} kB`],
+    ['stage: page rules + screenshots on open pages', `${fmt(ms / 1000)} s (${fmt(ms / Math.max(1, pages.length))} ms per page)`],
+  ];
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'govcheck-bench-'));
   console.error(`bench: generating ${SITES} sites × ${PAGES} pages in ${dir} …`);
@@ -128,7 +144,7 @@ async function main() {
     const base = await runBaseline(sitePages, best);
 
     const stage = (k: 'navigationMs' | 'settleMs' | 'scrollMs' | 'axeMs' | 'gatherMs') => gc.results.flatMap((r) => r.pages).reduce((a, p) => a + (p.timings[k] ?? 0), 0);
-    const siteStage = (k: 'probes' | 'rules' | 'lighthouseWait') => gc.results.reduce((a, r) => a + (r.stageMs?.[k] ?? 0), 0);
+    const siteStage = (k: 'probes' | 'rules' | 'lighthouseWait' | 'screenshots') => gc.results.reduce((a, r) => a + (r.stageMs?.[k] ?? 0), 0);
     const failed = gc.results.filter((r) => r.status !== 'ok');
     const gcRate = perMin(gc.pages, gc.wallMs);
     const baseRate = perMin(base.pages, base.wallMs);
@@ -146,6 +162,7 @@ async function main() {
       ['stage: gathering (DOM, links, tab order, layout)', `${fmt(stage('gatherMs') / 1000)} s`],
       ['stage: site probes not overlapped (robots, links, dirs…)', `${fmt(siteStage('probes') / 1000)} s`],
       ['stage: rules', `${fmt(siteStage('rules') / 1000)} s`],
+      ...(values.screenshots ? screenshotRows(gc.results, siteStage('screenshots')) : []),
       ...(values['with-lighthouse'] ? ([['stage: waiting for Lighthouse', `${fmt(siteStage('lighthouseWait') / 1000)} s`]] as [string, string][]) : []),
       ['baseline concurrency', String(best)],
       ['baseline pages', String(base.pages)],

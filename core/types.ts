@@ -729,7 +729,7 @@ export interface SiteResult {
   /** Pages that failed to load while the site as a whole was checked. */
   skippedPages: { url: string; reason: string }[];
   /** Where the site's time went (ms): page loads, site probes, waiting for Lighthouse, rules. */
-  stageMs?: { pages: number; probes: number; lighthouseWait: number; rules: number };
+  stageMs?: { pages: number; probes: number; lighthouseWait: number; rules: number; /** Part of `pages`: page rules and element screenshots on the open pages. */ screenshots?: number };
   /** 網站無障礙規範 edition the codes refer to (contract). */
   twEdition?: TwEdition;
   /** Conformance level checked (contract). */

@@ -272,12 +272,15 @@ export class SiteChecker {
     // Element screenshots of the page rules' findings, while each page is still open (never with
     // credentials: pixels cannot be redacted).
     const screenshots: PageScreenshot[] = [];
+    let screenshotsMs = 0;
     const shoot = async (sitePages: PageArtifacts[], current: PageArtifacts) => {
       if (!screenshotsOn(options, login?.auth ?? null)) return;
+      const shotsStarted = Date.now();
       const known: SiteArtifacts = { ...siteBeforeProbes(startUrl, origin, sitePages), externalNetwork: false };
       const targets = shotTargets(pageRuleFindings({ site: known, categories: options.categories, config: options.config, now: options.now, lang: options.lang }, current), options.config.screenshots);
       const used = screenshots.reduce((n, s) => n + s.base64.length, 0) * 0.75;
       screenshots.push(...(await takeElementShots(page, current.url, targets, options.config.screenshots, MAX_SITE_SHOT_BYTES - used)));
+      screenshotsMs += Date.now() - shotsStarted;
     };
     await shoot([startPage], startPage);
     const robots = await robotsP;
@@ -371,7 +374,7 @@ export class SiteChecker {
     };
     options.onCapture?.(captureOf(input));
     const result = assembleSiteResult(input);
-    result.stageMs = { pages: pagesMs, probes: probesMs, lighthouseWait, rules: Date.now() - rulesStarted };
+    result.stageMs = { pages: pagesMs, probes: probesMs, lighthouseWait, rules: Date.now() - rulesStarted, ...(screenshotsOn(options, login?.auth ?? null) ? { screenshots: screenshotsMs } : {}) };
     return result;
   }
 

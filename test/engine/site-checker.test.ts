@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../core/config.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { SiteChecker, type CheckOptions } from '../../worker/site-checker.ts';
+import { replayCapture, type SiteCapture } from '../../worker/capture.ts';
+import { MAX_SHOT_HEIGHT, MAX_SHOT_WIDTH, takeElementShots } from '../../worker/element-shots.ts';
+import type { ElementScreenshot } from '../../core/types.ts';
 import { ROOT } from '../helpers/cli.ts';
 
 let site: FixtureServer;
@@ -33,6 +36,15 @@ beforeAll(async () => {
         await new Promise((r) => setTimeout(r, 1500));
         res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><head><title>slow</title></head><body><main><h1>Slow</h1></main></body></html>');
       },
+      // Four images without alt text: one off-screen, one of zero size, then two visible ones.
+      '/shots': (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'text/html' }).end(
+          `<!doctype html><html lang="en"><head><title>shots</title></head><body><main><h1>Shots</h1>
+<img id="away" src="/logo.png" style="position:absolute;left:-9999px;width:50px;height:50px">
+<img id="zero" src="/logo.png" style="width:0;height:0">
+<img id="big" src="/logo.png" style="display:block;width:1100px;height:700px">
+<img id="small" src="/logo.png" style="width:40px;height:40px"></main></body></html>`,
+        ),
       '/blocked': (_req, res) => void res.writeHead(403, { 'content-type': 'text/html' }).end('<html><head><title>403 Forbidden</title></head><body>Forbidden</body></html>'),
     },
   });
@@ -61,6 +73,8 @@ describe('SiteChecker', () => {
     const r = await checker.check(`${site.url}/news/item-1.html`, options({ maxPages: 1 }));
     expect(r.pages.map((p) => p.url)).toEqual([`${site.url}/news/item-1.html`]);
     expect(r.pages[0].findings.map((f) => f.rule)).toContain('axe/image-alt');
+    // Screenshots are off unless asked for.
+    expect(r.pages[0].findings.filter((f) => f.screenshot)).toEqual([]);
   });
 
   it('a page whose server never answers ends as status "timeout" within the cap', async () => {
@@ -112,7 +126,60 @@ describe('SiteChecker', () => {
     const again = await checker.check(`${site.url}/clean.html`, options({ maxPages: 1 }));
     expect(again.status).toBe('ok');
   });
+
+  it('with screenshots on, shoots the first visible failing element of a rule during the one page load, never hidden ones', async () => {
+    const opts = options({ maxPages: 1 });
+    opts.config.screenshots = { ...opts.config.screenshots, enabled: true, perRule: 1 };
+    let capture: SiteCapture | null = null;
+    const loads = () => site.requests.filter((q) => q.path === '/shots').length;
+    const before = loads();
+    const r = await checker.check(`${site.url}/shots`, { ...opts, onCapture: (c) => (capture = c) });
+    expect(r.status).toBe('ok');
+    expect(loads() - before).toBe(1);
+    const alt = new Map(r.pages[0].findings.filter((f) => f.rule === 'axe/image-alt').map((f) => [f.selector, f]));
+    expect([...alt.keys()].sort()).toEqual(['#away', '#big', '#small', '#zero']);
+    // Off-screen and zero-size elements get none and do not use up the rule's one screenshot.
+    expect(alt.get('#away')!.screenshot).toBeUndefined();
+    expect(alt.get('#zero')!.screenshot).toBeUndefined();
+    expect(alt.get('#small')!.screenshot).toBeUndefined();
+    const shot = alt.get('#big')!.screenshot!;
+    expect(shot.type).toBe('image/png');
+    const png = pngSize(shot);
+    expect(png).toEqual({ width: shot.width, height: shot.height });
+    expect(png.width).toBeGreaterThan(0);
+    expect(png.width).toBeLessThanOrEqual(MAX_SHOT_WIDTH);
+    expect(png.height).toBeLessThanOrEqual(MAX_SHOT_HEIGHT);
+    expect(Buffer.from(shot.base64, 'base64').length).toBeLessThanOrEqual(opts.config.screenshots.maxBytes);
+    // The capture carries the screenshots: a replay shows the same evidence.
+    const replayed = replayCapture(capture!);
+    expect(replayed.pages[0].findings.find((f) => f.rule === 'axe/image-alt' && f.selector === '#big')!.screenshot).toEqual(shot);
+  });
+
+  it('takes no screenshot, and throws nothing, for a selector that matches nothing or is not valid CSS', async () => {
+    const lease = await checker.host.lease({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await lease.context.newPage();
+      await page.setContent('<main><p id="here" style="width:120px">text</p></main>');
+      const targets = [
+        { rule: 'x/a', selector: '#nowhere' },
+        { rule: 'x/a', selector: 'p[[' },
+        { rule: 'x/a', selector: '#here' },
+      ];
+      const shots = await takeElementShots(page, 'about:blank', targets, { perRule: 3, perPage: 3, maxBytes: 60_000, pageMs: 5000 }, 1_000_000);
+      expect(shots.map((s) => s.selector)).toEqual(['#here']);
+      expect(pngSize(shots[0])).toEqual({ width: shots[0].width, height: shots[0].height });
+    } finally {
+      await lease.release();
+    }
+  });
 });
+
+/** The dimensions a PNG's IHDR chunk states, after checking the PNG signature. */
+function pngSize(shot: ElementScreenshot): { width: number; height: number } {
+  const png = Buffer.from(shot.base64, 'base64');
+  expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
 
 /** SIGKILL every Chromium process descended from this test process. */
 function killChromiumChildren(): number {

@@ -89,4 +89,25 @@ describe('config fails closed', () => {
     expect(parseConfig({ userAgent: 'govcheck-ci/1.0 (+https://ci.example.gov.tw/)' }).userAgent).toBe('govcheck-ci/1.0 (+https://ci.example.gov.tw/)');
     expect(parseConfig({ freshness: { fullMarksDays: 60, zeroDays: 60, warnDays: 30, staleDays: 30 } }).ruleOptions.freshness.zeroDays).toBe(60);
   });
+
+  it('screenshots: true/false or { enabled, perRule, perPage, maxBytes, pageMs }, each field checked by name', () => {
+    const at = (json: unknown) => {
+      try {
+        parseConfig(json);
+        return null;
+      } catch (e) {
+        return (e as ConfigError).field;
+      }
+    };
+    expect(parseConfig({}).screenshots.enabled).toBeNull();
+    expect(parseConfig({ screenshots: false }).screenshots.enabled).toBe(false);
+    expect(parseConfig({ screenshots: { enabled: true, perRule: 2, perPage: 5, maxBytes: 20_000, pageMs: 3000 } }).screenshots).toEqual({ enabled: true, perRule: 2, perPage: 5, maxBytes: 20_000, pageMs: 3000 });
+    expect(at({ screenshots: 'yes' })).toBe('screenshots');
+    expect(at({ screenshots: { enabled: 'yes' } })).toBe('screenshots.enabled');
+    expect(at({ screenshots: { perRule: 0 } })).toBe('screenshots.perRule');
+    expect(at({ screenshots: { perPage: 1.5 } })).toBe('screenshots.perPage');
+    expect(at({ screenshots: { maxBytes: 10_000_000 } })).toBe('screenshots.maxBytes');
+    expect(at({ screenshots: { pageMs: -1 } })).toBe('screenshots.pageMs');
+    expect(at({ screenshots: { webp: true } })).toBe('screenshots.webp');
+  });
 });
