@@ -4,6 +4,7 @@ import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
 import { runCli, ROOT } from '../helpers/cli.ts';
 
@@ -44,6 +45,20 @@ describe('govcheck check', () => {
     expect(s.scores.performance).toBeNull();
     expect(Number.isInteger(s.scores.overall)).toBe(true);
     expect(Array.isArray(s.pages[0].needsReview)).toBe(true);
+  });
+
+  it('--screenshots puts the failing elements, as the page showed them, inline in the HTML report', async () => {
+    const r = await runCli(['check', '--max-pages', '1', '--only', 'accessibility', '--allow-private', '--screenshots', '--format', 'html', '--lang', 'en', `${site.url}/`]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const { document } = parseHTML(r.stdout);
+    const shots = [...document.querySelectorAll('img.shot')];
+    expect(shots.length).toBeGreaterThan(0);
+    for (const img of shots) {
+      expect(img.getAttribute('src')).toMatch(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/);
+      expect(img.getAttribute('alt')).toMatch(/^Screenshot of the element \S.* \((axe|tw|gov)\/[\w-]+\)$/);
+    }
+    expect(shots.map((i) => i.getAttribute('alt')).join('\n')).toContain('(axe/image-alt)');
   });
 
   it('gives [] findings and full marks for a clean page', async () => {

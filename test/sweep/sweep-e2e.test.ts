@@ -10,6 +10,9 @@ import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts
 import { defaultConfig } from '../../core/config.ts';
 import { SiteChecker } from '../../worker/site-checker.ts';
 import { ROOT, runCli } from '../helpers/cli.ts';
+import { openStore } from '../../reports/store/db.ts';
+import { createToken } from '../../reports/dashboard/index.ts';
+import { Client, serve } from '../dashboard/seed.ts';
 
 const SITES = join(ROOT, 'test/sweep/sites');
 const COMMON = ['--allow-private', '--only', 'accessibility,freshness,governance', '--max-pages', '2', '--now', '2026-11-27', '--concurrency', '2', '--page-delay', '0'];
@@ -142,6 +145,7 @@ describe('govcheck sweep → report', () => {
     copyFileSync(join(dir, 'national.db'), db);
     const before = await reportJson(db);
     expect(before.agencies.find((a) => a.id === 'A03')!.changes.fixed).toBe(0);
+    await dashboardServesScreenshots(db);
 
     // The agency adds the missing alt text and, in the same edit, a search box without a label.
     const index = join(changing, 'index.html');
@@ -174,5 +178,46 @@ describe('govcheck sweep → report', () => {
     const afterPrune = await reportJson(db, '1');
     expect(afterPrune.agencies.map((a) => [a.id, a.rank, a.scores, a.coverage])).toEqual(firstReport.agencies.map((a) => [a.id, a.rank, a.scores, a.coverage]));
     expect(existsSync(db)).toBe(true);
+    // The pruned sweep's screenshots went with its findings; the kept sweep's stay.
+    expect(pruned.stdout).toMatch(/, [1-9]\d* screenshots/);
+    const store = openStore(db, { mustExist: true });
+    try {
+      const count = (sweep: number) => (store.prepare('SELECT count(*) AS n FROM finding_screenshots WHERE sweep_id = ?').get(sweep) as { n: number }).n;
+      expect(count(1)).toBe(0);
+      expect(count(2)).toBeGreaterThan(0);
+      expect((store.prepare('SELECT count(*) AS n FROM finding_screenshots WHERE finding_id NOT IN (SELECT id FROM findings)').get() as { n: number }).n).toBe(0);
+    } finally {
+      store.close();
+    }
   });
 });
+
+/** Sweeps take screenshots by default; the dashboard shows them on the site page and serves them to whoever may see the site. */
+async function dashboardServesScreenshots(dbFile: string): Promise<void> {
+  const store = openStore(dbFile, { mustExist: true });
+  const { dashboard, url } = await serve({ db: store });
+  try {
+    const shots = store
+      .prepare('SELECT s.finding_id AS id, s.type, s.width, s.height, f.site_id AS siteId, r.agency_id AS agencyId FROM finding_screenshots s JOIN findings f ON f.id = s.finding_id JOIN site_results r ON r.id = f.site_result_id WHERE s.sweep_id = 1')
+      .all() as { id: number; type: string; width: number; height: number; siteId: number; agencyId: string }[];
+    expect(shots.length).toBeGreaterThan(0);
+    const shot = shots[0];
+    const oversight = await Client.login(url, createToken(store, { role: 'oversight' }).token);
+    expect((await oversight.text(`/sites/${shot.siteId}`)).body).toContain(`src="/findings/${shot.id}/screenshot" width="${shot.width}" height="${shot.height}"`);
+    const res = await oversight.get(`/findings/${shot.id}/screenshot`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(shot.type);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const png = Buffer.from(await res.arrayBuffer());
+    expect(shot.type).toBe('image/png');
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([shot.width, shot.height]);
+    // Another agency's token may not see it; without a token the visitor is sent to log in.
+    const other = ['A01', 'A02', 'A03'].find((a) => a !== shot.agencyId)!;
+    expect((await new Client(url, createToken(store, { role: 'agency', agencyId: other }).token).get(`/findings/${shot.id}/screenshot`)).status).toBe(403);
+    expect((await new Client(url).get(`/findings/${shot.id}/screenshot`)).status).toBe(303);
+  } finally {
+    await dashboard.close();
+    store.close();
+  }
+}
