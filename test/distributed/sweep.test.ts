@@ -72,6 +72,13 @@ describe('govcheck scheduler + govcheck worker through Redis', () => {
     expect(rows.map((x) => x.url).sort()).toEqual([...urls].sort());
     for (const row of rows) expect(row).toMatchObject({ n: 1, status: 'ok' });
     for (const url of urls) expect(checkedLines(w, url), url).toHaveLength(1);
+    // Element screenshots (on by default in sweeps) travel with the result through Redis.
+    const store = openStore(db, { readonly: true, mustExist: true });
+    try {
+      expect((store.prepare('SELECT count(*) AS n FROM finding_screenshots').get() as { n: number }).n).toBeGreaterThan(0);
+    } finally {
+      store.close();
+    }
     await w.stop('SIGTERM');
   });
 
