@@ -6,6 +6,9 @@ import type { Page } from 'playwright-core';
 import type { ScreenshotOptions } from '../core/config.ts';
 import type { ElementScreenshot, Finding, PageScreenshot } from '../core/types.ts';
 import { timerMs } from '../core/timers.ts';
+import { readFileSync } from 'node:fs';
+
+const BOX_SOURCE = readFileSync(new URL('./in-page/element-box.js', import.meta.url), 'utf8');
 
 /** Context around the element, CSS px. */
 const MARGIN = 8;
@@ -73,32 +76,23 @@ export async function takeElementShots(page: Page, pageUrl: string, targets: rea
 async function elementShot(page: Page, selector: string, maxBytes: number, deadline: number): Promise<ElementScreenshot | null> {
   // Playwright reads a timeout of 0 as none at all.
   const left = () => Math.max(1, timerMs(deadline - Date.now()));
-  // An invalid selector (axe's iframe and shadow targets joined) throws: no screenshot.
-  const handle = await page.$(selector).catch(() => null);
-  if (!handle) return null;
-  try {
-    if (!(await handle.isVisible())) return null;
-    await handle.scrollIntoViewIfNeeded({ timeout: left() });
-    const box = await handle.boundingBox();
-    const viewport = page.viewportSize();
-    if (!box || !viewport || box.width < 1 || box.height < 1) return null;
-    // Viewport coordinates, after scrolling the element in: the clip stays inside the viewport.
-    const x = Math.max(0, Math.floor(box.x - MARGIN));
-    const y = Math.max(0, Math.floor(box.y - MARGIN));
-    const width = Math.min(Math.ceil(box.x + box.width + MARGIN), viewport.width, x + MAX_SHOT_WIDTH) - x;
-    const height = Math.min(Math.ceil(box.y + box.height + MARGIN), viewport.height, y + MAX_SHOT_HEIGHT) - y;
-    if (width < 1 || height < 1) return null;
-    const clip = { x, y, width, height };
-    const common = { clip, animations: 'disabled', caret: 'hide', scale: 'css' } as const;
-    let type: ElementScreenshot['type'] = 'image/png';
-    let image = await page.screenshot({ ...common, type: 'png', timeout: left() });
-    if (image.length > maxBytes) {
-      type = 'image/jpeg';
-      image = await page.screenshot({ ...common, type: 'jpeg', quality: JPEG_QUALITY, timeout: left() });
-      if (image.length > maxBytes) return null;
-    }
-    return { type, width, height, base64: image.toString('base64') };
-  } finally {
-    await handle.dispose().catch(() => undefined);
+  // One round trip finds, checks and scrolls the element in (Playwright's element handles took four).
+  const box = (await page.evaluate(`(${BOX_SOURCE})(${JSON.stringify(selector)})`)) as { x: number; y: number; width: number; height: number } | null;
+  const viewport = page.viewportSize();
+  if (!box || !viewport) return null;
+  // Viewport coordinates: the clip stays inside the viewport (an element off to the side gets none).
+  const x = Math.max(0, Math.floor(box.x - MARGIN));
+  const y = Math.max(0, Math.floor(box.y - MARGIN));
+  const width = Math.min(Math.ceil(box.x + box.width + MARGIN), viewport.width, x + MAX_SHOT_WIDTH) - x;
+  const height = Math.min(Math.ceil(box.y + box.height + MARGIN), viewport.height, y + MAX_SHOT_HEIGHT) - y;
+  if (width < 1 || height < 1) return null;
+  const clip = { x, y, width, height };
+  let type: ElementScreenshot['type'] = 'image/png';
+  let image = await page.screenshot({ clip, scale: 'css', type: 'png', timeout: left() });
+  if (image.length > maxBytes) {
+    type = 'image/jpeg';
+    image = await page.screenshot({ clip, scale: 'css', type: 'jpeg', quality: JPEG_QUALITY, timeout: left() });
+    if (image.length > maxBytes) return null;
   }
+  return { type, width, height, base64: image.toString('base64') };
 }
