@@ -155,19 +155,27 @@ describe('SiteChecker', () => {
     expect(replayed.pages[0].findings.find((f) => f.rule === 'axe/image-alt' && f.selector === '#big')!.screenshot).toEqual(shot);
   });
 
-  it('takes no screenshot, and throws nothing, for a selector that matches nothing or is not valid CSS', async () => {
+  it('takes no screenshot, and throws nothing, for a selector that matches nothing or is not valid CSS; a photo-like element comes as JPEG under the byte cap', async () => {
     const lease = await checker.host.lease({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await lease.context.newPage();
-      await page.setContent('<main><p id="here" style="width:120px">text</p></main>');
+      // Noise stands for a photo: its PNG is far over the byte cap, its JPEG is not.
+      await page.setContent(
+        '<main><p id="here" style="width:120px">text</p><svg id="noise" width="300" height="200"><filter id="n"><feTurbulence baseFrequency="0.9"/></filter><rect width="300" height="200" filter="url(#n)"/></svg></main>',
+      );
       const targets = [
         { rule: 'x/a', selector: '#nowhere' },
         { rule: 'x/a', selector: 'p[[' },
         { rule: 'x/a', selector: '#here' },
+        { rule: 'x/b', selector: '#noise' },
       ];
       const shots = await takeElementShots(page, 'about:blank', targets, { perRule: 3, perPage: 3, maxBytes: 60_000, pageMs: 5000 }, 1_000_000);
-      expect(shots.map((s) => s.selector)).toEqual(['#here']);
+      expect(shots.map((s) => s.selector)).toEqual(['#here', '#noise']);
       expect(pngSize(shots[0])).toEqual({ width: shots[0].width, height: shots[0].height });
+      const photo = Buffer.from(shots[1].base64, 'base64');
+      expect(shots[1].type).toBe('image/jpeg');
+      expect(photo.subarray(0, 3).toString('hex')).toBe('ffd8ff');
+      expect(photo.length).toBeLessThanOrEqual(60_000);
     } finally {
       await lease.release();
     }
