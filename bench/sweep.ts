@@ -107,11 +107,14 @@ async function main(): Promise<void> {
               (SELECT COUNT(*) FROM page_results) AS pages, (SELECT COUNT(*) FROM lighthouse_runs) AS lighthouse`,
     )
     .get()!;
+  // Element screenshots (on by default in sweeps; --sweep-args --no-screenshots turns them off): what they add to the file.
+  const shots = db.prepare<[], { n: number; bytes: number | null }>('SELECT COUNT(*) AS n, SUM(LENGTH(image)) AS bytes FROM finding_screenshots').get()!;
   db.close();
   const min = wallMs / 60_000;
   console.log(`govcheck sweep exit ${code}; ${counts.results} site results for ${counts.distinct_sites} distinct sites of ${SITES} (each exactly once: ${counts.results === SITES && counts.distinct_sites === SITES ? 'yes' : 'NO'})`);
   for (const s of sites) console.log(`  ${s.status}${s.failure_kind ? ` (${s.failure_kind})` : ''}: ${s.n}${s.status !== 'ok' && s.error ? ` — e.g. ${s.error.slice(0, 100)}` : ''}`);
   console.log(`sites/min ${(counts.results / min).toFixed(1)}, pages/min ${(counts.pages / min).toFixed(1)}, Lighthouse runs/min ${(counts.lighthouse / min).toFixed(2)} (${counts.lighthouse} runs), wall ${min.toFixed(1)} min, peak ${peakMb} MB`);
+  console.log(`screenshots ${shots.n} (${((shots.bytes ?? 0) / 1000).toFixed(0)} kB; ${((shots.bytes ?? 0) / Math.max(1, counts.pages) / 1000).toFixed(1)} kB per page)`);
   const projected = (min * 400) / SITES;
   console.log(`bench-sweep: ${SITES} sites in ${min.toFixed(1)} min (projected 400 in ${projected.toFixed(0)} min), peak ${peakMb} MB`);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
