@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import { launchChrome } from '../chrome.ts';
-import { lighthouseConfig } from './config.ts';
+import { LIGHTHOUSE_FLAGS, lighthouseConfig } from './config.ts';
 import { failedSlim, slimLhr, isFailingAudit, type LhrLike } from './slim.ts';
 import { otherLocaleTitles } from './titles.ts';
 import type { FromChild, RunJob, ToChild } from './protocol.ts';
@@ -58,11 +58,6 @@ async function closeBrowser(): Promise<void> {
   if (b) await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
 }
 
-// Screenshots are never stored (slim records), so do not spend CPU producing them. bf-cache
-// needs an extra navigation and always fails here: Playwright's launch disables the
-// back/forward cache by flag, so its finding would be about our browser, not the site.
-const SKIPPED_AUDITS = ['screenshot-thumbnails', 'final-screenshot', 'bf-cache'];
-
 async function run(job: RunJob): Promise<void> {
   const started = performance.now();
   let slim;
@@ -86,8 +81,7 @@ async function run(job: RunJob): Promise<void> {
         locale: job.locale,
         maxWaitForLoad: job.maxWaitForLoadMs,
         maxWaitForFcp: Math.min(30_000, job.maxWaitForLoadMs),
-        disableFullPageScreenshot: true,
-        skipAudits: SKIPPED_AUDITS,
+        ...LIGHTHOUSE_FLAGS,
       },
       lighthouseConfig(job.formFactor),
     );
