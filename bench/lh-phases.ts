@@ -1,6 +1,6 @@
 // Where one Lighthouse run spends its time: runs govcheck's Lighthouse config in-process on bench
 // sites served with a fixed TTFB, and prints the run's own timing entries (lhr.timing) by duration.
-//   node --import tsx bench/lh-phases.ts [--ttfb 500] [--runs 3] [--variant default]
+//   node --import tsx bench/lh-phases.ts [--ttfb 500] [--runs 3] [--bw 1000000] [--measure-every-run]
 // Measurements only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +11,11 @@ import { generateBenchSites } from '../fixtures/bench.ts';
 import { serveSiteSet } from '../fixtures/serve.ts';
 import { launchChrome, resolveChromePath } from '../worker/chrome.ts';
 import { LIGHTHOUSE_FLAGS, lighthouseConfig } from '../worker/lighthouse/config.ts';
+import { reuseBenchmarkIndex } from '../worker/lighthouse/benchmark-index.ts';
 
-const { values } = parseArgs({ options: { ttfb: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' }, bw: { type: 'string', default: '1000000' } } });
+const { values } = parseArgs({ options: { ttfb: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' }, bw: { type: 'string', default: '1000000' }, 'measure-every-run': { type: 'boolean', default: false } } });
+// As the child does, unless asked to measure the machine before every run (Lighthouse's own way).
+if (!values['measure-every-run']) reuseBenchmarkIndex();
 const dir = mkdtempSync(join(tmpdir(), 'govcheck-lh-phases-'));
 await generateBenchSites(join(dir, 'sites'), { sites: 3, pagesPerSite: 3, seed: 1 });
 const ttfb = Number(values.ttfb);

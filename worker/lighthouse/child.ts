@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import { launchChrome } from '../chrome.ts';
 import { LIGHTHOUSE_FLAGS, lighthouseConfig } from './config.ts';
+import { remeasureBenchmarkIndex, reuseBenchmarkIndex } from './benchmark-index.ts';
 import { failedSlim, slimLhr, isFailingAudit, type LhrLike } from './slim.ts';
 import { otherLocaleTitles } from './titles.ts';
 import type { FromChild, RunJob, ToChild } from './protocol.ts';
@@ -49,6 +50,7 @@ async function ensureBrowser(): Promise<Browser> {
   port = await freePort();
   browser = await launchChrome(chromePath, [`--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1']);
   runsOnBrowser = 0;
+  remeasureBenchmarkIndex();
   return browser;
 }
 
@@ -110,6 +112,7 @@ async function shutdown(code = 0): Promise<never> {
   process.exit(code);
 }
 
+reuseBenchmarkIndex();
 process.on('disconnect', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('message', (message: ToChild) => {
