@@ -10,7 +10,7 @@
 //   bench-sweep: N sites in T min (projected 400 in P min), peak M MB
 // Everything stays on 127.0.0.1. Measurements only: nothing here is asserted by npm test.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -88,11 +88,12 @@ async function main(): Promise<void> {
       `${[...nets.values()].filter((n) => n.ttfbMs >= 5000).length} slow ≥ 5 s, ${[...nets.values()].filter((n) => n.hangs).length} never answer); running govcheck ${args.slice(1).join(' ')}\n`,
   );
 
+  const timingsFile = join(dir, 'lighthouse-timings.jsonl');
   const memory = new MemorySampler();
   memory.start();
   const started = Date.now();
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOVCHECK_LIGHTHOUSE_TIMINGS: timingsFile } });
     child.on('exit', (c) => resolve(c));
   });
   const wallMs = Date.now() - started;
@@ -107,11 +108,31 @@ async function main(): Promise<void> {
               (SELECT COUNT(*) FROM page_results) AS pages, (SELECT COUNT(*) FROM lighthouse_runs) AS lighthouse`,
     )
     .get()!;
+  // Where the time went: Lighthouse run durations (from the slim records) and site check durations.
+  const lhMs = db
+    .prepare<[], { slim: string }>('SELECT slim FROM lighthouse_runs')
+    .all()
+    .map((r) => (JSON.parse(r.slim) as { durationMs: number; runtimeError: string | null }))
+    .filter((r) => !r.runtimeError)
+    .map((r) => r.durationMs)
+    .sort((a, b) => a - b);
+  const siteMs = db.prepare<[], { d: number | null }>('SELECT duration_ms AS d FROM site_results').all().map((r) => r.d ?? 0).sort((a, b) => a - b);
   db.close();
   const min = wallMs / 60_000;
+  const med = (xs: number[]) => (xs.length ? xs[Math.floor(xs.length / 2)] : 0);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   console.log(`govcheck sweep exit ${code}; ${counts.results} site results for ${counts.distinct_sites} distinct sites of ${SITES} (each exactly once: ${counts.results === SITES && counts.distinct_sites === SITES ? 'yes' : 'NO'})`);
   for (const s of sites) console.log(`  ${s.status}${s.failure_kind ? ` (${s.failure_kind})` : ''}: ${s.n}${s.status !== 'ok' && s.error ? ` — e.g. ${s.error.slice(0, 100)}` : ''}`);
   console.log(`sites/min ${(counts.results / min).toFixed(1)}, pages/min ${(counts.pages / min).toFixed(1)}, Lighthouse runs/min ${(counts.lighthouse / min).toFixed(2)} (${counts.lighthouse} runs), wall ${min.toFixed(1)} min, peak ${peakMb} MB`);
+  console.log(
+    `Lighthouse run (ok): median ${(med(lhMs) / 1000).toFixed(1)} s, max ${((lhMs.at(-1) ?? 0) / 1000).toFixed(1)} s, sum ${(sum(lhMs) / 60_000).toFixed(1)} min of ${min.toFixed(1)} min wall; ` +
+      `site check: median ${(med(siteMs) / 1000).toFixed(0)} s, max ${((siteMs.at(-1) ?? 0) / 1000).toFixed(0)} s`,
+  );
+  if (existsSync(timingsFile)) {
+    const runs = readFileSync(timingsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ms: number; phases: Record<string, number> });
+    const phaseNames = Object.keys(runs[0]?.phases ?? {});
+    console.log(`Lighthouse phases, median of ${runs.length} runs: total ${(med(runs.map((r) => r.ms).sort((a, b) => a - b)) / 1000).toFixed(1)} s; ` + phaseNames.map((n) => `${n.replace(/^lh:/, '')} ${(med(runs.map((r) => r.phases[n]).sort((a, b) => a - b)) / 1000).toFixed(1)} s`).join(', '));
+  }
   const projected = (min * 400) / SITES;
   console.log(`bench-sweep: ${SITES} sites in ${min.toFixed(1)} min (projected 400 in ${projected.toFixed(0)} min), peak ${peakMb} MB`);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });

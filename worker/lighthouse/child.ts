@@ -5,6 +5,7 @@
 //
 // Started by host.ts through child-entry.js (`node child-entry.js <chromePath>`); talks over the IPC channel
 // (protocol.ts) and exits as soon as that channel closes, so it never outlives its parent.
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
@@ -60,6 +61,15 @@ async function closeBrowser(): Promise<void> {
   if (b) await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
 }
 
+/** bench:sweep's profile of the runs: one JSON line per run with Lighthouse's own phase timings. */
+const TIMINGS_FILE = process.env.GOVCHECK_LIGHTHOUSE_TIMINGS;
+const TIMED_PHASES = ['lh:config', 'lh:driver:navigate', 'lh:gather:getBenchmarkIndex', 'lh:runner:gather', 'lh:runner:audit'];
+
+function recordTimings(url: string, ms: number, entries: { name: string; duration: number }[]): void {
+  const phases = Object.fromEntries(TIMED_PHASES.map((name) => [name, Math.round(entries.filter((e) => e.name === name).reduce((a, e) => a + e.duration, 0))]));
+  appendFileSync(TIMINGS_FILE!, `${JSON.stringify({ url, ms: Math.round(ms), phases })}\n`);
+}
+
 async function run(job: RunJob): Promise<void> {
   const started = performance.now();
   let slim;
@@ -89,6 +99,7 @@ async function run(job: RunJob): Promise<void> {
     );
     if (!result) throw new Error('Lighthouse returned no result');
     const lhr = result.lhr as unknown as LhrLike;
+    if (TIMINGS_FILE) recordTimings(job.url, performance.now() - started, result.lhr.timing.entries);
     const failing = Object.values(lhr.audits).filter(isFailingAudit).map((a) => a.id);
     slim = slimLhr(lhr, {
       url: job.url,
