@@ -11,7 +11,7 @@
 // Everything stays on 127.0.0.1. Measurements only: nothing here is asserted by npm test.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateBenchSites } from '../fixtures/bench.ts';
@@ -89,15 +89,17 @@ async function main(): Promise<void> {
   );
 
   const timingsFile = join(dir, 'lighthouse-timings.jsonl');
+  // The govcheck process and its descendants only: the fixture servers (this process) are the network.
   const memory = new MemorySampler();
-  memory.start();
   const started = Date.now();
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOVCHECK_LIGHTHOUSE_TIMINGS: timingsFile } });
+    memory.start(child.pid);
     child.on('exit', (c) => resolve(c));
   });
   const wallMs = Date.now() - started;
   const peakMb = memory.stop();
+  const cpuSeconds = memory.cpuSeconds();
   await served.close();
 
   const db = openStore(dbFile, { mustExist: true });
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
     const phaseNames = Object.keys(runs[0]?.phases ?? {});
     console.log(`Lighthouse phases, median of ${runs.length} runs: total ${(med(runs.map((r) => r.ms).sort((a, b) => a - b)) / 1000).toFixed(1)} s; ` + phaseNames.map((n) => `${n.replace(/^lh:/, '')} ${(med(runs.map((r) => r.phases[n]).sort((a, b) => a - b)) / 1000).toFixed(1)} s`).join(', '));
   }
+  console.log(`CPU: ${(cpuSeconds / 60).toFixed(1)} CPU min by the sweep's process tree, ${((100 * cpuSeconds) / (wallMs / 1000) / availableParallelism()).toFixed(0)} % of ${availableParallelism()} cores over the wall time`);
   const projected = (min * 400) / SITES;
   console.log(`bench-sweep: ${SITES} sites in ${min.toFixed(1)} min (projected 400 in ${projected.toFixed(0)} min), peak ${peakMb} MB`);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
