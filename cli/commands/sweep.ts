@@ -15,7 +15,7 @@ import { openStoreFlag } from '../store-flag.ts';
 
 /** Sites beyond the page loops that wait for Lighthouse with their pages done, per Lighthouse process. */
 const LIGHTHOUSE_BACKLOG = 2;
-const DEFAULT_LIGHTHOUSE_PROCESSES = 1;
+const DEFAULT_LIGHTHOUSE_PROCESSES = 2;
 
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
 
@@ -37,7 +37,8 @@ ${TW_FLAGS_HELP}
   --concurrency <n>      sites whose pages load at once (default: what the machine can carry); with
                          Lighthouse, 2 more sites wait for their Lighthouse turn with their pages done
   --lighthouse-processes <n>
-                         Lighthouse runs at once, each in its own process and browser (default 1)
+                         Lighthouse runs at once, each in its own process and browser (default 2:
+                         its runs mostly wait on the sites, see the README)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)
