@@ -1,6 +1,5 @@
 // Peak memory of a benchmark's whole process tree, shared by the benchmarks.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 /**
  * Peak memory of this process and all its descendants (Chromium, Lighthouse child), sampled.
@@ -18,10 +17,18 @@ export class MemorySampler {
     this.ticks.clear();
     const sample = () => {
       try {
-        const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
-          .trim()
-          .split('\n')
-          .map((l) => l.trim().split(/\s+/).map(Number));
+        // /proc directly, not `ps`: a `ps` child takes 100 ms and more on a busy machine, and this
+        // runs in the process that also serves bench:sweep's sites, so it would delay their answers.
+        const rows: number[][] = [];
+        for (const name of readdirSync('/proc')) {
+          if (!/^\d+$/.test(name)) continue;
+          try {
+            const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+            rows.push([Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])]);
+          } catch {
+            /* gone */
+          }
+        }
         const mine = new Set([root]);
         for (let grew = true; grew; ) {
           grew = false;
@@ -44,7 +51,7 @@ export class MemorySampler {
         }
         this.peakMb = Math.max(this.peakMb, kb / 1024);
       } catch {
-        /* ps can fail transiently; the next sample counts */
+        /* /proc can fail transiently; the next sample counts */
       }
     };
     sample();
