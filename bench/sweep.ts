@@ -10,8 +10,8 @@
 //   bench-sweep: N sites in T min (projected 400 in P min), peak M MB
 // Everything stays on 127.0.0.1. Measurements only: nothing here is asserted by npm test.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateBenchSites } from '../fixtures/bench.ts';
@@ -88,15 +88,18 @@ async function main(): Promise<void> {
       `${[...nets.values()].filter((n) => n.ttfbMs >= 5000).length} slow ≥ 5 s, ${[...nets.values()].filter((n) => n.hangs).length} never answer); running govcheck ${args.slice(1).join(' ')}\n`,
   );
 
+  const timingsFile = join(dir, 'lighthouse-timings.jsonl');
+  // The govcheck process and its descendants only: the fixture servers (this process) are the network.
   const memory = new MemorySampler();
-  memory.start();
   const started = Date.now();
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOVCHECK_LIGHTHOUSE_TIMINGS: timingsFile } });
+    memory.start(child.pid);
     child.on('exit', (c) => resolve(c));
   });
   const wallMs = Date.now() - started;
   const peakMb = memory.stop();
+  const cpuSeconds = memory.cpuSeconds();
   await served.close();
 
   const db = openStore(dbFile, { mustExist: true });
@@ -109,12 +112,33 @@ async function main(): Promise<void> {
     .get()!;
   // Element screenshots (on by default in sweeps; --sweep-args --no-screenshots turns them off): what they add to the file.
   const shots = db.prepare<[], { n: number; bytes: number | null }>('SELECT COUNT(*) AS n, SUM(LENGTH(image)) AS bytes FROM finding_screenshots').get()!;
+  // Where the time went: Lighthouse run durations (from the slim records) and site check durations.
+  const lhMs = db
+    .prepare<[], { slim: string }>('SELECT slim FROM lighthouse_runs')
+    .all()
+    .map((r) => (JSON.parse(r.slim) as { durationMs: number; runtimeError: string | null }))
+    .filter((r) => !r.runtimeError)
+    .map((r) => r.durationMs)
+    .sort((a, b) => a - b);
+  const siteMs = db.prepare<[], { d: number | null }>('SELECT duration_ms AS d FROM site_results').all().map((r) => r.d ?? 0).sort((a, b) => a - b);
   db.close();
   const min = wallMs / 60_000;
+  const med = (xs: number[]) => (xs.length ? xs[Math.floor(xs.length / 2)] : 0);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   console.log(`govcheck sweep exit ${code}; ${counts.results} site results for ${counts.distinct_sites} distinct sites of ${SITES} (each exactly once: ${counts.results === SITES && counts.distinct_sites === SITES ? 'yes' : 'NO'})`);
   for (const s of sites) console.log(`  ${s.status}${s.failure_kind ? ` (${s.failure_kind})` : ''}: ${s.n}${s.status !== 'ok' && s.error ? ` — e.g. ${s.error.slice(0, 100)}` : ''}`);
   console.log(`sites/min ${(counts.results / min).toFixed(1)}, pages/min ${(counts.pages / min).toFixed(1)}, Lighthouse runs/min ${(counts.lighthouse / min).toFixed(2)} (${counts.lighthouse} runs), wall ${min.toFixed(1)} min, peak ${peakMb} MB`);
   console.log(`screenshots ${shots.n} (${((shots.bytes ?? 0) / 1000).toFixed(0)} kB; ${((shots.bytes ?? 0) / Math.max(1, counts.pages) / 1000).toFixed(1)} kB per page)`);
+  console.log(
+    `Lighthouse run (ok): median ${(med(lhMs) / 1000).toFixed(1)} s, max ${((lhMs.at(-1) ?? 0) / 1000).toFixed(1)} s, sum ${(sum(lhMs) / 60_000).toFixed(1)} min of ${min.toFixed(1)} min wall; ` +
+      `site check: median ${(med(siteMs) / 1000).toFixed(0)} s, max ${((siteMs.at(-1) ?? 0) / 1000).toFixed(0)} s`,
+  );
+  if (existsSync(timingsFile)) {
+    const runs = readFileSync(timingsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ms: number; phases: Record<string, number> });
+    const phaseNames = Object.keys(runs[0]?.phases ?? {});
+    console.log(`Lighthouse phases, median of ${runs.length} runs: total ${(med(runs.map((r) => r.ms).sort((a, b) => a - b)) / 1000).toFixed(1)} s; ` + phaseNames.map((n) => `${n.replace(/^lh:/, '')} ${(med(runs.map((r) => r.phases[n]).sort((a, b) => a - b)) / 1000).toFixed(1)} s`).join(', '));
+  }
+  console.log(`CPU: ${(cpuSeconds / 60).toFixed(1)} CPU min by the sweep's process tree, ${((100 * cpuSeconds) / (wallMs / 1000) / availableParallelism()).toFixed(0)} % of ${availableParallelism()} cores over the wall time`);
   const projected = (min * 400) / SITES;
   console.log(`bench-sweep: ${SITES} sites in ${min.toFixed(1)} min (projected 400 in ${projected.toFixed(0)} min), peak ${peakMb} MB`);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -30,6 +30,7 @@ export function parseFlags<O extends OptionSpec>(argv: string[], options: O) {
 export const INT_FLAG_MAX: Record<string, number> = {
   'max-pages': 500,
   concurrency: 64,
+  'lighthouse-processes': 8,
   'interactive-concurrency': 64,
   runs: LIMITS.lighthouseRuns,
   'page-delay': 60_000,

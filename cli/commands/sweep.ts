@@ -13,8 +13,9 @@ import { displayRedisUrl } from '../../scheduler/distributed/names.ts';
 import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, screenshotsFlag, TW_FLAGS_HELP, UsageError } from '../args.ts';
 import { openStoreFlag } from '../store-flag.ts';
 
-/** Sites beyond the page loops that wait for Lighthouse with their pages done. */
+/** Sites beyond the page loops that wait for Lighthouse with their pages done, per Lighthouse process. */
 const LIGHTHOUSE_BACKLOG = 2;
+const DEFAULT_LIGHTHOUSE_PROCESSES = 2;
 
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
 
@@ -35,6 +36,9 @@ ${TW_FLAGS_HELP}
   --allow-private        permit loopback and private-network addresses (refused by default)
   --concurrency <n>      sites whose pages load at once (default: what the machine can carry); with
                          Lighthouse, 2 more sites wait for their Lighthouse turn with their pages done
+  --lighthouse-processes <n>
+                         Lighthouse runs at once, each in its own process and browser (default 2:
+                         its runs mostly wait on the sites, see the README)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)
@@ -62,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     now: { type: 'string' },
     'allow-private': { type: 'boolean' },
     concurrency: { type: 'string' },
+    'lighthouse-processes': { type: 'string' },
     chrome: { type: 'string' },
     config: { type: 'string' },
     lang: { type: 'string' },
@@ -78,6 +83,7 @@ export async function run(argv: string[]): Promise<number> {
     'no-screenshots': { type: 'boolean' },
   });
   const concurrency = intFlag('concurrency', values.concurrency, defaultConcurrency(), 1);
+  const lighthouseProcesses = intFlag('lighthouse-processes', values['lighthouse-processes'], DEFAULT_LIGHTHOUSE_PROCESSES, 1);
   const dbFile = values.db ?? 'govcheck.db';
   const resumeId = values.resume === undefined ? null : intFlag('resume', values.resume, 0, 1);
   if (resumeId === null && positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one registry file' : 'no registry given (usage: govcheck sweep [options] <registry.csv|registry.json>)');
@@ -129,13 +135,14 @@ export async function run(argv: string[]): Promise<number> {
     }
 
     // The engine (Playwright, Lighthouse) loads only now: usage errors above stay instant.
-    const { closeLighthouse } = await import('../../worker/lighthouse/index.ts');
+    const { closeLighthouse, setLighthouseProcesses } = await import('../../worker/lighthouse/index.ts');
+    setLighthouseProcesses(lighthouseProcesses);
     let checker: SiteCheckerLike & { close(): Promise<void> };
     // `concurrency` page loops at once; with Lighthouse, a few more sites are in flight, waiting for
     // their Lighthouse turn with their page loop done, so Lighthouse (one run at a time, CPU-bound)
     // always has a next site and never holds a page-loop slot (bench:sweep figures in the README).
     const withLighthouse = getSweep(db, sweepId)?.options.categories.includes('performance') ?? true;
-    let runInput: Partial<Pick<RunSweepInput, 'maxAttempts' | 'queue'>> & { concurrency: number } = { concurrency: concurrency + (withLighthouse ? LIGHTHOUSE_BACKLOG : 0) };
+    let runInput: Partial<Pick<RunSweepInput, 'maxAttempts' | 'queue'>> & { concurrency: number } = { concurrency: concurrency + (withLighthouse ? LIGHTHOUSE_BACKLOG * lighthouseProcesses : 0) };
     if (values.redis !== undefined) {
       // Distributed: workers on other machines check; this process records (workers never touch SQLite).
       const { createRemoteChecker } = await import('../../scheduler/distributed/remote-checker.ts');

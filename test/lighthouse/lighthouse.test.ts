@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server.ts';
-import { closeLighthouse, lighthouseHostInfo, runLighthouse, type LighthouseRunOptions } from '../../worker/lighthouse/index.ts';
+import { closeLighthouse, lighthouseHostInfo, lighthouseProcesses, runLighthouse, setLighthouseProcesses, type LighthouseRunOptions } from '../../worker/lighthouse/index.ts';
 import { lighthouseAudits } from '../../rules/performance/lighthouse-audits.ts';
 import { siteMetrics } from '../../core/metrics.ts';
 import type { LighthouseSlim } from '../../core/types.ts';
@@ -37,12 +37,31 @@ async function waitUntilGone(pid: number, ms: number): Promise<boolean> {
   return !alive(pid);
 }
 
+// Two pages that answer only once both have been asked for (or after PAIR_FALLBACK_MS): two runs at
+// once see their partner; runs one after the other cannot.
+const PAIR_FALLBACK_MS = 30_000;
+const pairs = { requested: new Set<string>(), sawPartner: new Set<string>(), wake: [] as (() => void)[] };
+function pairedRoute(name: string) {
+  return async (_req: unknown, res: import('node:http').ServerResponse) => {
+    pairs.requested.add(name);
+    for (const wake of pairs.wake.splice(0)) wake();
+    if (pairs.requested.size < 2) await new Promise<void>((resolve) => {
+      pairs.wake.push(resolve);
+      setTimeout(resolve, PAIR_FALLBACK_MS);
+    });
+    if (pairs.requested.size === 2) pairs.sawPartner.add(name);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><title>${name}</title><p>page ${name}</p></html>`);
+  };
+}
+
 beforeAll(async () => {
   server = await startFixtureServer({
     routes: {
       ...heavinessRoutes(),
       '/hang.html': hangingRoute,
       '/broken.html': (_req, res) => void res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>500</h1>'),
+      '/pair-a.html': pairedRoute('a'),
+      '/pair-b.html': pairedRoute('b'),
     },
   });
   // Two callers at once, as two sites checked concurrently would: the module queue must run them
@@ -113,6 +132,24 @@ describe('runLighthouse on fixture pages', () => {
     expect(m.performanceScore).toBe(Math.round([light, blocking, shift].map((r) => r.scores.performance!).sort((a, b) => a - b)[1] * 100));
     expect(m.lighthousePages).toBe(3);
   });
+});
+
+describe('two Lighthouse processes (sweep --lighthouse-processes 2)', () => {
+  it('runs two pages at once, each in its own child, then goes back to one', async () => {
+    setLighthouseProcesses(2);
+    try {
+      expect(lighthouseProcesses()).toBe(2);
+      const [[a], [b]] = await Promise.all([runLighthouse([`${server.url}/pair-a.html`], mobile), runLighthouse([`${server.url}/pair-b.html`], mobile)]);
+      expect(a.runtimeError, a.runtimeError ?? '').toBeNull();
+      expect(b.runtimeError, b.runtimeError ?? '').toBeNull();
+      // Each page was answered because the other had been asked for meanwhile: the runs overlapped.
+      expect([...pairs.sawPartner].sort()).toEqual(['a', 'b']);
+    } finally {
+      await closeLighthouse();
+      setLighthouseProcesses(1);
+    }
+    expect(lighthouseProcesses()).toBe(1);
+  }, 300_000);
 });
 
 describe('failures', () => {

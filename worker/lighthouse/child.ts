@@ -5,12 +5,14 @@
 //
 // Started by host.ts through child-entry.js (`node child-entry.js <chromePath>`); talks over the IPC channel
 // (protocol.ts) and exits as soon as that channel closes, so it never outlives its parent.
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import { launchChrome } from '../chrome.ts';
-import { lighthouseConfig } from './config.ts';
+import { LIGHTHOUSE_FLAGS, lighthouseConfig } from './config.ts';
+import { remeasureBenchmarkIndex, reuseBenchmarkIndex } from './benchmark-index.ts';
 import { failedSlim, slimLhr, isFailingAudit, type LhrLike } from './slim.ts';
 import { otherLocaleTitles } from './titles.ts';
 import type { FromChild, RunJob, ToChild } from './protocol.ts';
@@ -49,6 +51,7 @@ async function ensureBrowser(): Promise<Browser> {
   port = await freePort();
   browser = await launchChrome(chromePath, [`--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1']);
   runsOnBrowser = 0;
+  remeasureBenchmarkIndex();
   return browser;
 }
 
@@ -58,10 +61,14 @@ async function closeBrowser(): Promise<void> {
   if (b) await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
 }
 
-// Screenshots are never stored (slim records), so do not spend CPU producing them. bf-cache
-// needs an extra navigation and always fails here: Playwright's launch disables the
-// back/forward cache by flag, so its finding would be about our browser, not the site.
-const SKIPPED_AUDITS = ['screenshot-thumbnails', 'final-screenshot', 'bf-cache'];
+/** bench:sweep's profile of the runs: one JSON line per run with Lighthouse's own phase timings. */
+const TIMINGS_FILE = process.env.GOVCHECK_LIGHTHOUSE_TIMINGS;
+const TIMED_PHASES = ['lh:config', 'lh:driver:navigate', 'lh:gather:getBenchmarkIndex', 'lh:runner:gather', 'lh:runner:audit'];
+
+function recordTimings(url: string, ms: number, entries: { name: string; duration: number }[]): void {
+  const phases = Object.fromEntries(TIMED_PHASES.map((name) => [name, Math.round(entries.filter((e) => e.name === name).reduce((a, e) => a + e.duration, 0))]));
+  appendFileSync(TIMINGS_FILE!, `${JSON.stringify({ url, ms: Math.round(ms), phases })}\n`);
+}
 
 async function run(job: RunJob): Promise<void> {
   const started = performance.now();
@@ -86,13 +93,13 @@ async function run(job: RunJob): Promise<void> {
         locale: job.locale,
         maxWaitForLoad: job.maxWaitForLoadMs,
         maxWaitForFcp: Math.min(30_000, job.maxWaitForLoadMs),
-        disableFullPageScreenshot: true,
-        skipAudits: SKIPPED_AUDITS,
+        ...LIGHTHOUSE_FLAGS,
       },
       lighthouseConfig(job.formFactor),
     );
     if (!result) throw new Error('Lighthouse returned no result');
     const lhr = result.lhr as unknown as LhrLike;
+    if (TIMINGS_FILE) recordTimings(job.url, performance.now() - started, result.lhr.timing.entries);
     const failing = Object.values(lhr.audits).filter(isFailingAudit).map((a) => a.id);
     slim = slimLhr(lhr, {
       url: job.url,
@@ -116,6 +123,7 @@ async function shutdown(code = 0): Promise<never> {
   process.exit(code);
 }
 
+reuseBenchmarkIndex();
 process.on('disconnect', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('message', (message: ToChild) => {

@@ -41,6 +41,17 @@ class CompatTrace extends TraceGatherer {
 // hand it the default config itself with the Trace artifact swapped.
 const compatArtifacts = (defaultConfig.artifacts ?? []).map((a) => (a.id === 'Trace' ? { ...a, gatherer: { implementation: CompatTrace } } : a)) as Config['artifacts'];
 
+// Screenshots are never stored (slim records), so do not spend CPU producing them. bf-cache
+// needs an extra navigation and always fails here: Playwright's launch disables the
+// back/forward cache by flag, so its finding would be about our browser, not the site.
+const SKIPPED_AUDITS = ['screenshot-thumbnails', 'final-screenshot', 'bf-cache'];
+
+/** Run flags every govcheck Lighthouse run uses (the child and the benchmarks). */
+export const LIGHTHOUSE_FLAGS = {
+  disableFullPageScreenshot: true,
+  skipAudits: SKIPPED_AUDITS,
+};
+
 export function lighthouseConfig(formFactor: 'mobile' | 'desktop'): Config {
   const settings = formFactor === 'desktop' ? { ...defaultConfig.settings, ...desktopConfig.settings } : defaultConfig.settings;
   return { ...defaultConfig, settings, artifacts: compatArtifacts };

@@ -3,8 +3,9 @@
 // Why a child: two Lighthouse runs in one Node process fail even with two browsers, and two
 // processes sharing a browser fail too; the bare CLI spends ~4.5 s per URL just loading modules.
 // So one long-lived child keeps Lighthouse and a browser warm, and a module-level queue makes sure
-// only one run is in flight per process tree (on 2 cores, concurrent runs also skew the scores).
+// only one run is in flight per child (one child by default: on 2 cores, concurrent runs skew the scores).
 import type { LighthouseSlim } from '../../core/types.ts';
+import { Slots } from '../../core/concurrency.ts';
 import { LighthouseHost } from './host.ts';
 import { failedSlim, medianRun } from './slim.ts';
 import type { LighthouseAuth, LighthouseCategory } from './protocol.ts';
@@ -32,36 +33,65 @@ export interface LighthouseRunOptions {
 
 export const DEFAULT_CATEGORIES: LighthouseCategory[] = ['performance'];
 
-let host: LighthouseHost | null = null;
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * Warm children (each with its own browser), each running one job at a time. One by default: on 2
+ * cores concurrent runs skew the CPU-bound metrics; a sweep over slow servers may use two, so one
+ * run's CPU work overlaps with the other's wait on the network (bench:sweep figures in the README).
+ */
+let hosts: (LighthouseHost | null)[] = [null];
+let turns = new Slots(1);
+/** Indexes of the hosts no job holds. */
+let idle: number[] = [0];
 let peakChildRss = 0;
 
-/** Runs fn after every earlier queued job: the one-run-at-a-time rule. */
-function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const result = queue.then(fn, fn);
-  queue = result.catch(() => {});
-  return result;
+/** How many Lighthouse processes run at once (default 1). Takes effect for runs queued after it. */
+export function setLighthouseProcesses(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`Lighthouse processes must be a positive integer: ${n}`);
+  if (n === turns.size) return;
+  if (turns.inUse > 0) throw new Error('setLighthouseProcesses: Lighthouse runs are in flight');
+  for (const h of hosts.slice(n)) void h?.stop();
+  hosts = Array.from({ length: n }, (_, i) => hosts[i] ?? null);
+  turns = new Slots(n);
+  idle = hosts.map((_, i) => i);
 }
 
-function hostFor(chromePath: string): LighthouseHost {
+export function lighthouseProcesses(): number {
+  return turns.size;
+}
+
+/** Runs fn on a host no other job holds, after every earlier queued job got one: one run per process. */
+async function exclusive<T>(fn: (slot: number) => Promise<T>): Promise<T> {
+  const release = await turns.acquire();
+  const slot = idle.pop()!;
+  try {
+    return await fn(slot);
+  } finally {
+    idle.push(slot);
+    release();
+  }
+}
+
+function hostFor(slot: number, chromePath: string): LighthouseHost {
+  let host = hosts[slot];
   if (host && (!host.alive || host.chromePath !== chromePath)) {
     void host.stop();
     host = null;
   }
   host ??= new LighthouseHost(chromePath);
+  hosts[slot] = host;
   return host;
 }
 
 /**
- * Start the child and its browser ahead of the first run (optional), so the module loading and
+ * Start the first child and its browser ahead of the first run (optional), so the module loading and
  * browser launch overlap with other work instead of delaying the first Lighthouse run.
  */
 export function prepareLighthouse(chromePath: string): void {
-  hostFor(chromePath);
+  hostFor(0, chromePath);
 }
 
-async function runOnce(url: string, opts: LighthouseRunOptions): Promise<LighthouseSlim> {
-  const h = hostFor(opts.chromePath);
+async function runOnce(slot: number, url: string, opts: LighthouseRunOptions): Promise<LighthouseSlim> {
+  const h = hostFor(slot, opts.chromePath);
   const outcome = await h.run(
     {
       url,
@@ -92,7 +122,7 @@ export async function runLighthouse(urls: string[], opts: LighthouseRunOptions):
   for (const url of urls) {
     const runs: LighthouseSlim[] = [];
     for (let i = 0; i < Math.max(1, Math.floor(opts.runs)); i++) {
-      const run = await exclusive(() => runOnce(url, opts));
+      const run = await exclusive((slot) => runOnce(slot, url, opts));
       runs.push(run);
       // A page that failed to load (or timed out) once will most likely fail again: spare the other runs.
       if (i === 0 && run.runtimeError) break;
@@ -102,11 +132,16 @@ export async function runLighthouse(urls: string[], opts: LighthouseRunOptions):
   return out;
 }
 
-/** Stop the child and its browser. The CLI calls this at the end; safe to call any time. */
+/** Stop the children and their browsers once the runs queued before are done. The CLI calls this at the end; safe any time. */
 export async function closeLighthouse(): Promise<void> {
-  const h = host;
-  host = null;
-  if (h) await exclusive(() => h.stop());
+  const releases = await Promise.all(Array.from({ length: turns.size }, () => turns.acquire()));
+  try {
+    const running = hosts.filter((h): h is LighthouseHost => h !== null);
+    hosts = hosts.map(() => null);
+    await Promise.all(running.map((h) => h.stop()));
+  } finally {
+    for (const release of releases) release();
+  }
 }
 
 /** Largest RSS the child reported (bytes), for the benchmark. */
@@ -116,5 +151,6 @@ export function lighthouseChildPeakRss(): number {
 
 /** The running child's pid and browser version (null before the first run). */
 export function lighthouseHostInfo(): { pid: number | undefined; chromiumVersion: string | null } | null {
+  const host = hosts[0];
   return host ? { pid: host.pid, chromiumVersion: host.chromiumVersion } : null;
 }
