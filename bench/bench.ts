@@ -37,7 +37,10 @@ const { values } = parseArgs({
     only: { type: 'string' },
     /** Element screenshots of findings, as sweeps take them by default. */
     screenshots: { type: 'boolean', default: false },
+    /** --no-baseline: govcheck only (profiling a change; no ratio). */
+    baseline: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 const SITES = Number(values.sites);
 const PAGES = Number(values.pages);
@@ -48,6 +51,9 @@ interface GovcheckRun {
   wallMs: number;
   pages: number;
   peakMb: number;
+  /** CPU seconds of the whole process tree (Node, Chromium, fixture server). */
+  cpuS: number;
+  cpuByKind: Record<string, number>;
 }
 
 async function runGovcheck(urls: string[], withLighthouse: boolean): Promise<GovcheckRun> {
@@ -68,8 +74,10 @@ async function runGovcheck(urls: string[], withLighthouse: boolean): Promise<Gov
   const wallMs = Date.now() - started;
   await checker.close();
   await closeLighthouse();
+  const cpuS = rss.cpuSeconds();
+  const cpuByKind = rss.cpuByKind();
   const peakMb = rss.stop();
-  return { results, wallMs, pages: results.reduce((n, r) => n + r.pages.length, 0), peakMb };
+  return { results, wallMs, pages: results.reduce((n, r) => n + r.pages.length, 0), peakMb, cpuS, cpuByKind };
 }
 
 interface BaselineRun {
@@ -77,6 +85,8 @@ interface BaselineRun {
   wallMs: number;
   pages: number;
   peakMb: number;
+  cpuS: number;
+  cpuByKind: Record<string, number>;
 }
 
 /** The practical limit: one browser, a context per site, goto + inject axe + axe.run per page. */
@@ -99,7 +109,9 @@ async function runBaseline(sitePages: string[][], concurrency: number): Promise<
   });
   const wallMs = Date.now() - started;
   await browser.close();
-  return { concurrency, wallMs, pages, peakMb: rss.stop() };
+  const cpuS = rss.cpuSeconds();
+  const cpuByKind = rss.cpuByKind();
+  return { concurrency, wallMs, pages, peakMb: rss.stop(), cpuS, cpuByKind };
 }
 
 const perMin = (n: number, ms: number) => (ms > 0 ? (n * 60_000) / ms : 0);
@@ -130,24 +142,33 @@ async function main() {
     const sitePages = gc.results.filter((r) => r.status === 'ok').map((r) => r.pages.map((p) => p.url));
 
     // Pick the baseline's best concurrency on a slice, then run it on every page.
-    const candidates = values['baseline-concurrency']!.split(',').map(Number).filter((n) => n > 0);
-    const slice = sitePages.slice(0, Math.max(3, Math.ceil(sitePages.length / 10)));
-    let best = candidates[0];
-    let bestRate = 0;
-    for (const c of candidates) {
-      const trial = await runBaseline(slice, c);
-      const rate = perMin(trial.pages, trial.wallMs);
-      console.error(`bench: baseline trial concurrency ${c}: ${fmt(rate)} pages/min`);
-      if (rate > bestRate) [best, bestRate] = [c, rate];
+    let base: BaselineRun | null = null;
+    if (values.baseline) {
+      const candidates = values['baseline-concurrency']!.split(',').map(Number).filter((n) => n > 0);
+      const slice = sitePages.slice(0, Math.max(3, Math.ceil(sitePages.length / 10)));
+      let best = candidates[0];
+      let bestRate = 0;
+      for (const c of candidates) {
+        const trial = await runBaseline(slice, c);
+        const rate = perMin(trial.pages, trial.wallMs);
+        console.error(`bench: baseline trial concurrency ${c}: ${fmt(rate)} pages/min`);
+        if (rate > bestRate) [best, bestRate] = [c, rate];
+      }
+      console.error(`bench: baseline at concurrency ${best} on all ${sitePages.flat().length} pages …`);
+      base = await runBaseline(sitePages, best);
     }
-    console.error(`bench: baseline at concurrency ${best} on all ${sitePages.flat().length} pages …`);
-    const base = await runBaseline(sitePages, best);
 
     const stage = (k: 'navigationMs' | 'settleMs' | 'scrollMs' | 'axeMs' | 'gatherMs') => gc.results.flatMap((r) => r.pages).reduce((a, p) => a + (p.timings[k] ?? 0), 0);
     const siteStage = (k: 'probes' | 'rules' | 'lighthouseWait' | 'screenshots') => gc.results.reduce((a, r) => a + (r.stageMs?.[k] ?? 0), 0);
     const failed = gc.results.filter((r) => r.status !== 'ok');
     const gcRate = perMin(gc.pages, gc.wallMs);
-    const baseRate = perMin(base.pages, base.wallMs);
+    const baseRate = base ? perMin(base.pages, base.wallMs) : 0;
+    const cpuShare = (cpuS: number, wallMs: number) => `${fmt(cpuS)} s, ${fmt((100 * cpuS) / (wallMs / 1000) / availableParallelism(), 0)} % of ${availableParallelism()} cores`;
+    const byKind = (k: Record<string, number>, pages: number) =>
+      Object.entries(k)
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, s]) => `${kind} ${fmt((1000 * s) / Math.max(1, pages), 0)}`)
+        .join(', ');
     const rows: [string, string][] = [
       ['sites checked (ok / not ok)', `${gc.results.length - failed.length} / ${failed.length}`],
       ['govcheck pages', String(gc.pages)],
@@ -155,6 +176,8 @@ async function main() {
       ['govcheck pages/min', fmt(gcRate)],
       ['govcheck sites/min', fmt(perMin(gc.results.length, gc.wallMs))],
       ['govcheck peak memory (PSS, all processes)', `${gc.peakMb} MB`],
+      ['govcheck CPU (all processes, fixture server too)', cpuShare(gc.cpuS, gc.wallMs)],
+      ['govcheck CPU per page', `${fmt((1000 * gc.cpuS) / Math.max(1, gc.pages), 0)} ms (${byKind(gc.cpuByKind, gc.pages)})`],
       ['stage: navigation (sum over pages)', `${fmt(stage('navigationMs') / 1000)} s`],
       ['stage: settle (network quiet)', `${fmt(stage('settleMs') / 1000)} s`],
       ['stage: scroll-through (lazy content; mean per page)', `${fmt(stage('scrollMs') / 1000)} s (${fmt(stage('scrollMs') / Math.max(1, gc.pages))} ms)`],
@@ -164,16 +187,23 @@ async function main() {
       ['stage: rules', `${fmt(siteStage('rules') / 1000)} s`],
       ...(values.screenshots ? screenshotRows(gc.results, siteStage('screenshots')) : []),
       ...(values['with-lighthouse'] ? ([['stage: waiting for Lighthouse', `${fmt(siteStage('lighthouseWait') / 1000)} s`]] as [string, string][]) : []),
-      ['baseline concurrency', String(best)],
-      ['baseline pages', String(base.pages)],
-      ['baseline wall time', `${fmt(base.wallMs / 1000)} s`],
-      ['baseline pages/min', fmt(baseRate)],
-      ['baseline peak memory (PSS)', `${base.peakMb} MB`],
+      ...((base
+        ? [
+            ['baseline concurrency', String(base.concurrency)],
+            ['baseline pages', String(base.pages)],
+            ['baseline wall time', `${fmt(base.wallMs / 1000)} s`],
+            ['baseline pages/min', fmt(baseRate)],
+            ['baseline peak memory (PSS)', `${base.peakMb} MB`],
+            ['baseline CPU (all processes)', cpuShare(base.cpuS, base.wallMs)],
+            ['baseline CPU per page', `${fmt((1000 * base.cpuS) / Math.max(1, base.pages), 0)} ms (${byKind(base.cpuByKind, base.pages)})`],
+          ]
+        : []) as [string, string][]),
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
     if (failed.length) for (const f of failed) console.log(`  not ok: ${f.url}: ${f.status} ${f.error}`);
-    console.log(`bench: govcheck ${fmt(gcRate)} pages/min, bare ${fmt(baseRate)} pages/min, ratio ${fmt(baseRate ? gcRate / baseRate : 0, 2)}, peak RSS ${gc.peakMb} MB`);
+    if (base) console.log(`bench: govcheck ${fmt(gcRate)} pages/min, bare ${fmt(baseRate)} pages/min, ratio ${fmt(baseRate ? gcRate / baseRate : 0, 2)}, peak RSS ${gc.peakMb} MB`);
+    else console.log(`bench: govcheck ${fmt(gcRate)} pages/min (no baseline run), peak RSS ${gc.peakMb} MB`);
   } finally {
     await served.close();
     rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,6 @@ import { PopupLog } from './gatherers/popups.ts';
 import { NavigationWatch } from './gatherers/settle.ts';
 
 const FOCUS_STOP = withIdentity(inPageSource('focus-stop.js'));
-const FRAMESET_SOURCE = inPageSource('frameset-inline.js');
 export const VITALS_INIT_SOURCE = inPageSource('vitals-init.js');
 
 const MAX_HTML = 3_000_000;
@@ -149,12 +148,10 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
   const scrollCap = Math.min(SCROLL_DEFAULTS.capMs, Math.max(0, (deadline - Date.now()) / 4));
   const { ms: scrollMs } = await scrollThrough(page, (cap) => log.settle(QUIET_MS, cap), { ...SCROLL_DEFAULTS, capMs: scrollCap });
 
-  // A frameset page: its frames' documents are the page a visitor reads (gathered as one body).
-  const frameset = (await withDeadline(page.evaluate(`(${FRAMESET_SOURCE})()`), deadline, 'frameset', opts.pageMs).catch(() => null)) as PageArtifacts['frameset'];
-
   const gatherStart = Date.now();
   const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
-  const raw = inPageArtifactsOf(
+  // A frameset page's frames are inlined first in the same round trip (gathered as one body).
+  const { artifacts: raw, frameset } = inPageArtifactsOf(
     await withDeadline(page.evaluate(inPageArtifactsScript({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000 }, opts.inPage)), deadline, 'gathering', opts.pageMs),
   );
   let gatherMs = Date.now() - gatherStart;

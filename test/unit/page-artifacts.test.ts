@@ -23,10 +23,14 @@ function pageResults() {
   } as Record<string, unknown>;
 }
 
+/** What the one page round trip returns: the frameset it inlined first (or null) and the modules' results. */
+const returned = (artifacts: unknown, frameset: unknown = null) => ({ frameset, artifacts });
+
 describe('in-page artifacts at the boundary', () => {
   it('what Chromium gathered passes, as typed artifacts', () => {
     const raw = pageResults();
-    const artifacts = inPageArtifactsOf(raw);
+    const { artifacts, frameset } = inPageArtifactsOf(returned(raw));
+    expect(frameset).toBeNull();
     expect(artifacts.links.length).toBeGreaterThan(5);
     expect(artifacts.links).toEqual(raw.links);
     expect(artifacts.title).toBe('舊版示範處網站');
@@ -35,18 +39,24 @@ describe('in-page artifacts at the boundary', () => {
 
   it('an optional artifact the plan left out may be absent; a required one may not', () => {
     const { tables: _t, headings: _h, ...withoutOptional } = pageResults();
-    expect(inPageArtifactsOf(withoutOptional).tables).toBeUndefined();
+    expect(inPageArtifactsOf(returned(withoutOptional)).artifacts.tables).toBeUndefined();
     const { links: _l, ...withoutLinks } = pageResults();
-    expect(() => inPageArtifactsOf(withoutLinks)).toThrow('links: expected array, got undefined');
+    expect(() => inPageArtifactsOf(returned(withoutLinks))).toThrow('links: expected array, got undefined');
   });
 
   it('a wrong field fails with its path', () => {
     const raw = pageResults();
     (raw.links as Record<string, unknown>[])[1]!.href = 5;
-    expect(() => inPageArtifactsOf(raw)).toThrow('links[1].href: expected string, got number');
+    expect(() => inPageArtifactsOf(returned(raw))).toThrow('links[1].href: expected string, got number');
     const again = pageResults();
     (again.document as { layout: Record<string, unknown> }).layout.scrollWidth = null;
-    expect(() => inPageArtifactsOf(again)).toThrow('document.layout.scrollWidth: expected number, got null');
-    expect(() => inPageArtifactsOf(null)).toThrow('in-page artifacts: expected object, got null');
+    expect(() => inPageArtifactsOf(returned(again))).toThrow('document.layout.scrollWidth: expected number, got null');
+    expect(() => inPageArtifactsOf(returned(null))).toThrow('in-page artifacts: expected object, got null');
+    expect(() => inPageArtifactsOf(null)).toThrow('in-page result: expected object, got null');
+  });
+
+  it('the frameset inlined in the same round trip is checked too', () => {
+    expect(inPageArtifactsOf(returned(pageResults(), { frames: 2, inlined: ['http://127.0.0.1/menu.htm'] })).frameset).toEqual({ frames: 2, inlined: ['http://127.0.0.1/menu.htm'] });
+    expect(() => inPageArtifactsOf(returned(pageResults(), { frames: 2, inlined: [3] }))).toThrow('frameset.inlined[0]: expected string, got number');
   });
 });

@@ -127,9 +127,16 @@ const FIELD_ORDER: (keyof InPageArtifacts)[] = ['title', 'lang', 'meta', 'links'
 
 const optionalModule = (name: PageModule['name']): boolean => (OPTIONAL_IN_PAGE as readonly string[]).includes(name);
 
-// One page function: the shared helpers once, then each wanted module in order. A failing optional
-// module is left out (its rules then do not judge); a failing required one fails the gather.
+// One page function: a frameset page's frames inlined first (they are the page a visitor reads), then
+// the shared helpers once, then each wanted module in order. A failing optional module is left out (its
+// rules then do not judge); a failing required one fails the gather.
 const SOURCE = `async (opts, identity) => {
+  let frameset = null;
+  try {
+    frameset = (${inPageSource('frameset-inline.js')})();
+  } catch (e) {
+    /* a frame that cannot be read stays out; the page is gathered as it is */
+  }
   const h = (${inPageSource('artifacts/common.js')})(opts, identity);
   const want = (name) => !opts.want || opts.want.includes(name);
   const out = {};
@@ -142,7 +149,7 @@ const SOURCE = `async (opts, identity) => {
     }
   };
 ${MODULES.map((m) => `  await run(${JSON.stringify(m.name)}, ${optionalModule(m.name)}, ${inPageSource(`artifacts/${m.file}`)});`).join('\n')}
-  return out;
+  return { frameset, artifacts: out };
 }`;
 
 /** The page.evaluate expression gathering the in-page artifacts (`want`: optional ones to gather; absent: all). */
@@ -150,10 +157,15 @@ export function inPageArtifactsScript(limits: InPageLimits, want?: readonly stri
   return withIdentity(SOURCE, { ...limits, want });
 }
 
+const FRAMESET = nullable(object<NonNullable<PageArtifacts['frameset']>>({ frames: num, inlined: arrayOf(str) }));
+
 /** The page's results, shape-checked, as artifacts; throws ShapeError naming the first wrong field. */
-export function inPageArtifactsOf(raw: unknown): InPageArtifacts {
-  object({})(raw, 'in-page artifacts');
-  const results = raw as Record<string, unknown>;
+export function inPageArtifactsOf(raw: unknown): { artifacts: InPageArtifacts; frameset: PageArtifacts['frameset'] } {
+  object({})(raw, 'in-page result');
+  const { frameset, artifacts } = raw as { frameset: unknown; artifacts: unknown };
+  FRAMESET(frameset, 'frameset');
+  object({})(artifacts, 'in-page artifacts');
+  const results = artifacts as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const m of MODULES) {
     const value = results[m.name];
@@ -163,5 +175,8 @@ export function inPageArtifactsOf(raw: unknown): InPageArtifacts {
     else out[m.name] = value;
   }
   // Saved artifacts keep one field order, so captures of the same page compare line by line.
-  return Object.fromEntries(FIELD_ORDER.filter((k) => k in out).map((k) => [k, out[k]])) as unknown as InPageArtifacts;
+  return {
+    artifacts: Object.fromEntries(FIELD_ORDER.filter((k) => k in out).map((k) => [k, out[k]])) as unknown as InPageArtifacts,
+    frameset: frameset as PageArtifacts['frameset'],
+  };
 }
