@@ -4,7 +4,9 @@
 //      process together, time per stage;
 //   2. a bare baseline on the very pages govcheck checked: one Chromium, a minimal loop of
 //      page.goto + axe-core, at the best concurrency measured for this machine;
-//   3. the ratio. Measurements only: nothing here is asserted by npm test.
+//   3. the ratio. The two alternate in rounds (a share of the sites each), so both see the same
+//      drift of the machine's speed; CPU per page by process kind is the profile.
+//   Measurements only: nothing here is asserted by npm test.
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
@@ -39,6 +41,8 @@ const { values } = parseArgs({
     screenshots: { type: 'boolean', default: false },
     /** --no-baseline: govcheck only (profiling a change; no ratio). */
     baseline: { type: 'boolean', default: true },
+    /** Rounds of govcheck then the bare loop on the same sites (default: one per 10 sites, at least 2). */
+    rounds: { type: 'string' },
   },
   allowNegative: true,
 });
@@ -56,24 +60,21 @@ interface GovcheckRun {
   cpuByKind: Record<string, number>;
 }
 
-async function runGovcheck(urls: string[], withLighthouse: boolean): Promise<GovcheckRun> {
-  const checker = new SiteChecker();
+const CATEGORIES: Category[] = values.only
+  ? (values.only.split(',') as Category[])
+  : values['with-lighthouse']
+    ? ['accessibility', 'freshness', 'governance', 'security', 'performance']
+    : ['accessibility', 'freshness', 'governance', 'security'];
+
+/** govcheck on some sites with a checker (and browser) kept across rounds. */
+async function runGovcheck(checker: SiteChecker, urls: string[]): Promise<GovcheckRun> {
   const config = defaultConfig();
   config.screenshots.enabled = values.screenshots === true;
   const rss = new MemorySampler();
   rss.start();
   const started = Date.now();
-  const categories = values.only
-    ? (values.only.split(',') as Category[])
-    : withLighthouse
-      ? (['accessibility', 'freshness', 'governance', 'security', 'performance'] as const)
-      : (['accessibility', 'freshness', 'governance', 'security'] as const);
-  const results = await mapLimit(urls, CONCURRENCY, (url) =>
-    checker.check(url, { categories: [...categories], maxPages: PAGES, now: new Date(), allowPrivate: true, config, lang: 'zh-TW' }),
-  );
+  const results = await mapLimit(urls, CONCURRENCY, (url) => checker.check(url, { categories: CATEGORIES, maxPages: PAGES, now: new Date(), allowPrivate: true, config, lang: 'zh-TW' }));
   const wallMs = Date.now() - started;
-  await checker.close();
-  await closeLighthouse();
   const cpuS = rss.cpuSeconds();
   const cpuByKind = rss.cpuByKind();
   const peakMb = rss.stop();
@@ -87,6 +88,13 @@ interface BaselineRun {
   peakMb: number;
   cpuS: number;
   cpuByKind: Record<string, number>;
+}
+
+/** Sums of rounds: times, pages and CPU add up, memory is the highest peak. */
+function combine<T extends { wallMs: number; pages: number; peakMb: number; cpuS: number; cpuByKind: Record<string, number> }>(a: T, b: T, merge: (a: T, b: T) => Partial<T> = () => ({})): T {
+  const cpuByKind = { ...a.cpuByKind };
+  for (const [k, v] of Object.entries(b.cpuByKind)) cpuByKind[k] = (cpuByKind[k] ?? 0) + v;
+  return { ...a, wallMs: a.wallMs + b.wallMs, pages: a.pages + b.pages, peakMb: Math.max(a.peakMb, b.peakMb), cpuS: a.cpuS + b.cpuS, cpuByKind, ...merge(a, b) };
 }
 
 /** The practical limit: one browser, a context per site, goto + inject axe + axe.run per page. */
@@ -114,6 +122,17 @@ async function runBaseline(sitePages: string[][], concurrency: number): Promise<
   return { concurrency, wallMs, pages, peakMb: rss.stop(), cpuS, cpuByKind };
 }
 
+/** Mean milliseconds per page of each gathering step (page modules, tab order, 320 px layout, serialising), largest first. */
+function gatherSteps(results: SiteResult[]): string {
+  const pages = results.flatMap((r) => r.pages);
+  const sums = new Map<string, number>();
+  for (const p of pages) for (const [k, v] of Object.entries(p.timings.gatherSteps ?? {})) sums.set(k, (sums.get(k) ?? 0) + v);
+  return [...sums]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${fmt(v / Math.max(1, pages.length), 0)}`)
+    .join(', ');
+}
+
 const perMin = (n: number, ms: number) => (ms > 0 ? (n * 60_000) / ms : 0);
 const fmt = (n: number, d = 1) => n.toFixed(d);
 
@@ -137,26 +156,42 @@ async function main() {
   const served = await serveSiteSet(dir);
   const urls = served.sites.filter((s) => s.server).map((s) => s.url);
   try {
-    console.error(`bench: govcheck, ${urls.length} sites at concurrency ${CONCURRENCY} (cores ${availableParallelism()}, memory ${Math.round(totalmem() / 2 ** 30)} GiB) …`);
-    const gc = await runGovcheck(urls, values['with-lighthouse'] === true);
-    const sitePages = gc.results.filter((r) => r.status === 'ok').map((r) => r.pages.map((p) => p.url));
-
-    // Pick the baseline's best concurrency on a slice, then run it on every page.
+    // Rounds: govcheck on a share of the sites, then the bare loop on the very pages govcheck checked, and
+    // so on. The machine's speed drifts (the same bare loop measured 75 and 97 pages/min minutes apart),
+    // and interleaving exposes both sides to the same drift, so the ratio compares like with like.
+    const rounds = Math.max(1, Math.min(urls.length, values.rounds ? Number(values.rounds) : Math.max(2, Math.round(urls.length / 10))));
+    const chunks = Array.from({ length: rounds }, (_, i) => urls.slice(Math.floor((i * urls.length) / rounds), Math.floor(((i + 1) * urls.length) / rounds)));
+    console.error(`bench: ${urls.length} sites in ${rounds} rounds, govcheck at concurrency ${CONCURRENCY} (cores ${availableParallelism()}, memory ${Math.round(totalmem() / 2 ** 30)} GiB) …`);
+    const checker = new SiteChecker();
+    let gc: GovcheckRun | null = null;
     let base: BaselineRun | null = null;
-    if (values.baseline) {
-      const candidates = values['baseline-concurrency']!.split(',').map(Number).filter((n) => n > 0);
-      const slice = sitePages.slice(0, Math.max(3, Math.ceil(sitePages.length / 10)));
-      let best = candidates[0];
-      let bestRate = 0;
-      for (const c of candidates) {
-        const trial = await runBaseline(slice, c);
-        const rate = perMin(trial.pages, trial.wallMs);
-        console.error(`bench: baseline trial concurrency ${c}: ${fmt(rate)} pages/min`);
-        if (rate > bestRate) [best, bestRate] = [c, rate];
+    let best: number | null = null;
+    for (const [i, chunk] of chunks.entries()) {
+      const round = await runGovcheck(checker, chunk);
+      gc = gc ? combine(gc, round, (a, b) => ({ results: [...a.results, ...b.results] })) : round;
+      const sitePages = round.results.filter((r) => r.status === 'ok').map((r) => r.pages.map((p) => p.url));
+      let bare: BaselineRun | null = null;
+      if (values.baseline && sitePages.length) {
+        // The bare loop's best concurrency, chosen once on a slice of the first round's pages.
+        if (best === null) {
+          const candidates = values['baseline-concurrency']!.split(',').map(Number).filter((n) => n > 0);
+          const slice = sitePages.slice(0, Math.max(3, Math.ceil(sitePages.length / 3)));
+          let bestRate = 0;
+          for (const c of candidates) {
+            const trial = await runBaseline(slice, c);
+            const rate = perMin(trial.pages, trial.wallMs);
+            console.error(`bench: baseline trial concurrency ${c}: ${fmt(rate)} pages/min`);
+            if (best === null || rate > bestRate) [best, bestRate] = [c, rate];
+          }
+        }
+        bare = await runBaseline(sitePages, best!);
+        base = base ? combine(base, bare) : bare;
       }
-      console.error(`bench: baseline at concurrency ${best} on all ${sitePages.flat().length} pages …`);
-      base = await runBaseline(sitePages, best);
+      console.error(`bench: round ${i + 1}/${rounds}: govcheck ${fmt(perMin(round.pages, round.wallMs))} pages/min${bare ? `, bare ${fmt(perMin(bare.pages, bare.wallMs))} (ratio ${fmt(perMin(round.pages, round.wallMs) / perMin(bare.pages, bare.wallMs), 2)})` : ''}`);
     }
+    await checker.close();
+    await closeLighthouse();
+    if (!gc) throw new Error('bench: no sites to check');
 
     const stage = (k: 'navigationMs' | 'settleMs' | 'scrollMs' | 'axeMs' | 'gatherMs') => gc.results.flatMap((r) => r.pages).reduce((a, p) => a + (p.timings[k] ?? 0), 0);
     const siteStage = (k: 'probes' | 'rules' | 'lighthouseWait' | 'screenshots') => gc.results.reduce((a, r) => a + (r.stageMs?.[k] ?? 0), 0);
@@ -183,6 +218,7 @@ async function main() {
       ['stage: scroll-through (lazy content; mean per page)', `${fmt(stage('scrollMs') / 1000)} s (${fmt(stage('scrollMs') / Math.max(1, gc.pages))} ms)`],
       ['stage: axe-core', `${fmt(stage('axeMs') / 1000)} s`],
       ['stage: gathering (DOM, links, tab order, layout)', `${fmt(stage('gatherMs') / 1000)} s`],
+      ['  gathering steps (mean ms per page)', gatherSteps(gc.results)],
       ['stage: site probes not overlapped (robots, links, dirs…)', `${fmt(siteStage('probes') / 1000)} s`],
       ['stage: rules', `${fmt(siteStage('rules') / 1000)} s`],
       ...(values.screenshots ? screenshotRows(gc.results, siteStage('screenshots')) : []),

@@ -243,6 +243,8 @@ export interface PageTimings {
   axeMs: number;
   gatherMs: number;
   totalMs: number;
+  /** Where gatherMs went: each page module (links, textBackgrounds, …), focusOrder, narrowLayout, serialise (absent in older artifacts). */
+  gatherSteps?: Record<string, number>;
 }
 
 /** The element that widens a page beyond a narrow window. */

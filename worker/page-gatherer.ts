@@ -151,7 +151,7 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
   const gatherStart = Date.now();
   const headers = response ? await response.allHeaders().catch(() => ({}) as Record<string, string>) : {};
   // A frameset page's frames are inlined first in the same round trip (gathered as one body).
-  const { artifacts: raw, frameset } = inPageArtifactsOf(
+  const { artifacts: raw, frameset, moduleMs } = inPageArtifactsOf(
     await withDeadline(page.evaluate(inPageArtifactsScript({ maxLinks: 3000, maxImages: 800, maxText: 400_000, maxCss: 1_500_000 }, opts.inPage)), deadline, 'gathering', opts.pageMs),
   );
   let gatherMs = Date.now() - gatherStart;
@@ -168,21 +168,29 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
   const axeMs = Date.now() - axeStart;
 
   const lateStart = Date.now();
+  const gatherSteps: Record<string, number> = { ...moduleMs };
+  const took = (name: string, started: number) => (gatherSteps[name] = Date.now() - started);
   let focusOrder: FocusStop[] = [];
   if (opts.focusOrder) {
+    const focusStart = Date.now();
     focusOrder = await withDeadline(recordFocusOrder(page), deadline, 'focus order', opts.pageMs).catch((e) => {
       gatherErrors.push(`focus order: ${(e as Error).message.split('\n')[0]}`);
       return [];
     });
+    took('focusOrder', focusStart);
   }
   if (opts.narrowLayout) {
+    const narrowStart = Date.now();
     const narrow = await withDeadline(measureNarrowLayout(page, Math.min(opts.navigationMs, Math.max(1000, deadline - Date.now()))), deadline, 'narrow layout', opts.pageMs).catch(() => null);
     raw.layout.narrowScrollWidth = narrow?.scrollWidth ?? null;
     raw.layout.narrowOverflow = narrow?.overflow ?? null;
+    took('narrowLayout', narrowStart);
   }
+  const serialiseStart = Date.now();
   // page.content() with the reported elements' refs: rules join their DOM to the records by them.
   let html = (await withDeadline(page.evaluate(SERIALISE_WITH_REFS), deadline, 'DOM serialisation', opts.pageMs)) as string;
   if (html.length > MAX_HTML) html = html.slice(0, MAX_HTML);
+  took('serialise', serialiseStart);
   gatherMs += Date.now() - lateStart;
 
   const artifacts: PageArtifacts = {
@@ -200,7 +208,7 @@ async function gatherSettled(page: Page, url: string, log: RequestLog, opts: Gat
     axe,
     focusOrder,
     requestIssues: log.take(),
-    timings: { navigationMs, settleMs, scrollMs, axeMs, gatherMs, totalMs: Date.now() - started },
+    timings: { navigationMs, settleMs, scrollMs, axeMs, gatherMs, totalMs: Date.now() - started, gatherSteps },
     gatherErrors,
   };
   return { artifacts, response };

@@ -24,13 +24,14 @@ function pageResults() {
 }
 
 /** What the one page round trip returns: the frameset it inlined first (or null) and the modules' results. */
-const returned = (artifacts: unknown, frameset: unknown = null) => ({ frameset, artifacts });
+const returned = (artifacts: unknown, frameset: unknown = null) => ({ frameset, artifacts, ms: { links: 12, text: 3 } });
 
 describe('in-page artifacts at the boundary', () => {
   it('what Chromium gathered passes, as typed artifacts', () => {
     const raw = pageResults();
-    const { artifacts, frameset } = inPageArtifactsOf(returned(raw));
+    const { artifacts, frameset, moduleMs } = inPageArtifactsOf(returned(raw));
     expect(frameset).toBeNull();
+    expect(moduleMs).toEqual({ links: 12, text: 3 });
     expect(artifacts.links.length).toBeGreaterThan(5);
     expect(artifacts.links).toEqual(raw.links);
     expect(artifacts.title).toBe('舊版示範處網站');
@@ -58,5 +59,6 @@ describe('in-page artifacts at the boundary', () => {
   it('the frameset inlined in the same round trip is checked too', () => {
     expect(inPageArtifactsOf(returned(pageResults(), { frames: 2, inlined: ['http://127.0.0.1/menu.htm'] })).frameset).toEqual({ frames: 2, inlined: ['http://127.0.0.1/menu.htm'] });
     expect(() => inPageArtifactsOf(returned(pageResults(), { frames: 2, inlined: [3] }))).toThrow('frameset.inlined[0]: expected string, got number');
+    expect(() => inPageArtifactsOf({ ...returned(pageResults()), ms: { links: 'slow' } })).toThrow('ms.links: expected number, got string');
   });
 });

@@ -17,7 +17,7 @@ import type {
 } from '../../core/types.ts';
 import { OPTIONAL_IN_PAGE, type OptionalInPage } from '../gather-plan.ts';
 import { inPageSource, withIdentity } from './in-page.ts';
-import { arrayOf, bool, nullable, num, object, oneOf, optional, str, tuple, type Check } from './shape.ts';
+import { arrayOf, bool, nullable, num, object, oneOf, optional, recordOf, str, tuple, type Check } from './shape.ts';
 
 /** What the page modules gather, as page artifacts. */
 export type InPageArtifacts = Pick<PageArtifacts, 'title' | 'lang' | 'layout' | 'meta' | 'links' | 'images' | 'stylesheets' | 'tables' | 'headings' | 'landmarks' | 'textBackgrounds' | 'text' | 'vitals'>;
@@ -140,16 +140,20 @@ const SOURCE = `async (opts, identity) => {
   const h = (${inPageSource('artifacts/common.js')})(opts, identity);
   const want = (name) => !opts.want || opts.want.includes(name);
   const out = {};
+  const ms = {};
   const run = async (name, optional, fn) => {
     if (optional && !want(name)) return;
+    const started = performance.now();
     try {
       out[name] = await fn(h);
     } catch (e) {
       if (!optional) throw e;
+    } finally {
+      ms[name] = Math.round(performance.now() - started);
     }
   };
 ${MODULES.map((m) => `  await run(${JSON.stringify(m.name)}, ${optionalModule(m.name)}, ${inPageSource(`artifacts/${m.file}`)});`).join('\n')}
-  return { frameset, artifacts: out };
+  return { frameset, artifacts: out, ms };
 }`;
 
 /** The page.evaluate expression gathering the in-page artifacts (`want`: optional ones to gather; absent: all). */
@@ -160,10 +164,11 @@ export function inPageArtifactsScript(limits: InPageLimits, want?: readonly stri
 const FRAMESET = nullable(object<NonNullable<PageArtifacts['frameset']>>({ frames: num, inlined: arrayOf(str) }));
 
 /** The page's results, shape-checked, as artifacts; throws ShapeError naming the first wrong field. */
-export function inPageArtifactsOf(raw: unknown): { artifacts: InPageArtifacts; frameset: PageArtifacts['frameset'] } {
+export function inPageArtifactsOf(raw: unknown): { artifacts: InPageArtifacts; frameset: PageArtifacts['frameset']; moduleMs: Record<string, number> } {
   object({})(raw, 'in-page result');
-  const { frameset, artifacts } = raw as { frameset: unknown; artifacts: unknown };
+  const { frameset, artifacts, ms } = raw as { frameset: unknown; artifacts: unknown; ms?: unknown };
   FRAMESET(frameset, 'frameset');
+  optional(recordOf(num))(ms, 'ms');
   object({})(artifacts, 'in-page artifacts');
   const results = artifacts as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -178,5 +183,6 @@ export function inPageArtifactsOf(raw: unknown): { artifacts: InPageArtifacts; f
   return {
     artifacts: Object.fromEntries(FIELD_ORDER.filter((k) => k in out).map((k) => [k, out[k]])) as unknown as InPageArtifacts,
     frameset: frameset as PageArtifacts['frameset'],
+    moduleMs: (ms ?? {}) as Record<string, number>,
   };
 }

@@ -55,6 +55,14 @@ export const object =
     for (const [key, check] of Object.entries(fields) as [string, Check][]) check((v as Record<string, unknown>)[key], `${path}.${key}`);
   };
 
+/** An object whose every own field passes `check` (names not fixed: e.g. milliseconds per page module). */
+export const recordOf =
+  (check: Check): Check =>
+  (v, path) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ShapeError(path, 'object', v);
+    for (const [key, value] of Object.entries(v)) check(value, `${path}.${key}`);
+  };
+
 export const tuple =
   (...checks: Check[]): Check =>
   (v, path) => {
