@@ -116,9 +116,6 @@ async function run(job: RunJob): Promise<void> {
     await authSession?.detach().catch(() => undefined);
   }
   send({ type: 'result', id: job.id, slim, rssBytes: process.memoryUsage().rss });
-  // The run's trace and artifacts are garbage now: collect them while the parent records the result,
-  // so the next run starts from a small heap (host.ts starts the child with --expose-gc).
-  (globalThis as { gc?: () => void }).gc?.();
 }
 
 async function shutdown(code = 0): Promise<never> {

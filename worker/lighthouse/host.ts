@@ -38,10 +38,8 @@ export class LighthouseHost {
     this.chromePath = chromePath;
     this.child = fork(CHILD, [chromePath], {
       // child-entry.js registers tsx itself, after loading Lighthouse without its hooks. A heap cap
-      // makes a runaway page fail its run (CRASHED, then a fresh child), not the machine. A 2 MB young
-      // generation and a full collection after each run (child.ts) keep an idle child at ~200 MB
-      // instead of ~270 and its peak ~50 MB lower (bench:sweep, 2026-11-28); a sweep runs two children.
-      execArgv: ['--max-old-space-size=1536', '--max-semi-space-size=2', '--expose-gc'],
+      // makes a runaway page fail its run (CRASHED, then a fresh child), not the machine.
+      execArgv: ['--max-old-space-size=1536'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.child.stderr?.setEncoding('utf8');
