@@ -39,8 +39,8 @@ ${TW_FLAGS_HELP}
                          wait for their Lighthouse turn with their pages done
   --lighthouse-processes <n>
                          Lighthouse runs at once, each in its own process and browser (default 2:
-                         its runs mostly wait on the sites, see the README; 1 with --concurrency 2
-                         keeps a 2-core machine under 1.5 GB, about 15 % slower)
+                         its runs mostly wait on the sites, see the README; 1 uses ~430 MB less
+                         but does at most ~11 Lighthouse runs a minute on 2 cores)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)
@@ -145,8 +145,8 @@ export async function run(argv: string[]): Promise<number> {
     // always has a next site and never holds a page-loop slot (bench:sweep figures in the README).
     const withLighthouse = getSweep(db, sweepId)?.options.categories.includes('performance') ?? true;
     // With Lighthouse the sweep waits on Lighthouse, not on the page loops: one page loop fewer by default
-    // kept the pace (bench:sweep, 20 sites: 3.9 min either way), used 290 MB less at the peak and left
-    // Lighthouse's runs less CPU contention (median 8.8 → 7.6 s).
+    // kept the pace (bench:sweep, 20 sites: 3.9 min either way on equal flags), used 135–290 MB less at
+    // the peak and left Lighthouse's runs less CPU contention (median 8.8 → 7.6 s).
     const pageLoops = values.concurrency === undefined && withLighthouse ? Math.max(1, concurrency - 1) : concurrency;
     let runInput: Partial<Pick<RunSweepInput, 'maxAttempts' | 'queue'>> & { concurrency: number } = { concurrency: pageLoops + (withLighthouse ? LIGHTHOUSE_BACKLOG * lighthouseProcesses : 0) };
     if (values.redis !== undefined) {
