@@ -34,13 +34,13 @@ Options:
   --now <date>           reference date for freshness (YYYY-MM-DD or ISO time; Asia/Taipei when no zone)
 ${TW_FLAGS_HELP}
   --allow-private        permit loopback and private-network addresses (refused by default)
-  --concurrency <n>      sites whose pages load at once (default: what the machine can carry, one
-                         fewer with Lighthouse); with Lighthouse, 2 more sites per Lighthouse process
-                         wait for their Lighthouse turn with their pages done
+  --concurrency <n>      sites whose pages load at once (default: what the machine can carry); with
+                         Lighthouse, 2 more sites per Lighthouse process wait for their Lighthouse
+                         turn with their pages done
   --lighthouse-processes <n>
                          Lighthouse runs at once, each in its own process and browser (default 2:
-                         its runs mostly wait on the sites, see the README; 1 uses ~430 MB less
-                         but does at most ~11 Lighthouse runs a minute on 2 cores)
+                         its runs mostly wait on the sites, see the README; 1 with --concurrency 2
+                         uses ~500 MB less but does at most ~11 Lighthouse runs a minute)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)
@@ -144,11 +144,7 @@ export async function run(argv: string[]): Promise<number> {
     // their Lighthouse turn with their page loop done, so Lighthouse (one run at a time, CPU-bound)
     // always has a next site and never holds a page-loop slot (bench:sweep figures in the README).
     const withLighthouse = getSweep(db, sweepId)?.options.categories.includes('performance') ?? true;
-    // With Lighthouse the sweep waits on Lighthouse, not on the page loops: one page loop fewer by default
-    // kept the pace (bench:sweep, 20 sites: 3.9 min either way on equal flags), used 135–290 MB less at
-    // the peak and left Lighthouse's runs less CPU contention (median 8.8 → 7.6 s).
-    const pageLoops = values.concurrency === undefined && withLighthouse ? Math.max(1, concurrency - 1) : concurrency;
-    let runInput: Partial<Pick<RunSweepInput, 'maxAttempts' | 'queue'>> & { concurrency: number } = { concurrency: pageLoops + (withLighthouse ? LIGHTHOUSE_BACKLOG * lighthouseProcesses : 0) };
+    let runInput: Partial<Pick<RunSweepInput, 'maxAttempts' | 'queue'>> & { concurrency: number } = { concurrency: concurrency + (withLighthouse ? LIGHTHOUSE_BACKLOG * lighthouseProcesses : 0) };
     if (values.redis !== undefined) {
       // Distributed: workers on other machines check; this process records (workers never touch SQLite).
       const { createRemoteChecker } = await import('../../scheduler/distributed/remote-checker.ts');
@@ -159,7 +155,7 @@ export async function run(argv: string[]): Promise<number> {
       const { SiteChecker: Checker } = await import('../../worker/site-checker.ts');
       const { ChromeNotFoundError } = await import('../../worker/chrome.ts');
       try {
-        checker = new Checker({ chromePath: values.chrome, pageLoops });
+        checker = new Checker({ chromePath: values.chrome, pageLoops: concurrency });
       } catch (e) {
         if (e instanceof ChromeNotFoundError) {
           err(`govcheck sweep: ${e.message}`);
