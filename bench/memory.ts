@@ -7,8 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
  * once per process.
  * Reading PSS (smaps_rollup walks each process's page tables) costs ~2 ms per Chromium process, and
  * four times a second that took 15 % of a core from the very work being measured. So every sample reads
- * the cheap statm (private resident pages: a proxy), and PSS is read only when the proxy is near its
- * highest yet, at most once a second: the peak is still measured in PSS, at a few % of the cost.
+ * the cheap statm (private resident pages: a proxy), and PSS is read only when the proxy has risen since
+ * the last PSS reading (at most once a second), or every 10 s near its peak: the peak is still measured
+ * in PSS, at a few % of the cost.
  */
 export class MemorySampler {
   peakMb = 0;
