@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
+import { cacheIntlLocales } from '../worker/lighthouse/intl-locale-cache.js';
 import { generateBenchSites } from '../fixtures/bench.ts';
 import { serveSiteSet } from '../fixtures/serve.ts';
 import { launchChrome, resolveChromePath } from '../worker/chrome.ts';
@@ -16,6 +17,8 @@ import { reuseBenchmarkIndex } from '../worker/lighthouse/benchmark-index.ts';
 const { values } = parseArgs({ options: { ttfb: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' }, bw: { type: 'string', default: '1000000' }, 'measure-every-run': { type: 'boolean', default: false } } });
 // As the child does, unless asked to measure the machine before every run (Lighthouse's own way).
 if (!values['measure-every-run']) reuseBenchmarkIndex();
+// As the child does (worker/lighthouse/child-entry.js).
+cacheIntlLocales();
 const dir = mkdtempSync(join(tmpdir(), 'govcheck-lh-phases-'));
 await generateBenchSites(join(dir, 'sites'), { sites: 3, pagesPerSite: 3, seed: 1 });
 const ttfb = Number(values.ttfb);

@@ -44,9 +44,10 @@ export class MemorySampler {
           }
         }
         const mine = new Set([root]);
+        const parentOf = new Map<number, number>();
         for (let grew = true; grew; ) {
           grew = false;
-          for (const [pid, ppid] of rows) if (mine.has(ppid) && !mine.has(pid)) grew = Boolean(mine.add(pid));
+          for (const [pid, ppid] of rows) if (mine.has(ppid) && !mine.has(pid)) grew = Boolean(mine.add(pid) && parentOf.set(pid, ppid));
         }
         let proxy = 0;
         for (const pid of mine) {
@@ -55,7 +56,7 @@ export class MemorySampler {
             const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
             const used = Number(fields[11]) + Number(fields[12]);
             if (first) this.baseTicks.set(pid, used);
-            if (!this.kinds.has(pid)) this.kinds.set(pid, kindOf(pid, f.slice(f.indexOf('(') + 1, f.lastIndexOf(')'))));
+            if (!this.kinds.has(pid)) this.kinds.set(pid, this.lighthouseSide(pid, parentOf) + kindOf(pid, f.slice(f.indexOf('(') + 1, f.lastIndexOf(')'))));
             this.ticks.set(pid, used);
             const [, resident, shared] = readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ').map(Number);
             proxy += resident! - shared!;
@@ -88,7 +89,19 @@ export class MemorySampler {
     sample();
     this.timer = setInterval(sample, 250);
   }
-  /** CPU seconds since start() by kind of process: node, Chromium's browser, renderer, gpu-process, utility… */
+  /** 'lighthouse ' for a Lighthouse child process and its browser (seen as their parents' kinds), else ''. */
+  private lighthouseSide(pid: number, parentOf: Map<number, number>): string {
+    for (let p = parentOf.get(pid); p !== undefined; p = parentOf.get(p)) if (this.kinds.get(p)?.startsWith('lighthouse ')) return 'lighthouse ';
+    try {
+      return /lighthouse\/child-entry/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8')) ? 'lighthouse ' : '';
+    } catch {
+      return '';
+    }
+  }
+  /**
+   * CPU seconds since start() by kind of process: node, Chromium's browser, renderer, gpu-process, utility…;
+   * a Lighthouse child and its browser's processes are prefixed 'lighthouse '.
+   */
   cpuByKind(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const [pid, v] of this.ticks) {

@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   const wallMs = Date.now() - started;
   const peakMb = memory.stop();
   const cpuSeconds = memory.cpuSeconds();
+  const cpuByKind = memory.cpuByKind();
   await served.close();
 
   const db = openStore(dbFile, { mustExist: true });
@@ -139,6 +140,15 @@ async function main(): Promise<void> {
     console.log(`Lighthouse phases, median of ${runs.length} runs: total ${(med(runs.map((r) => r.ms).sort((a, b) => a - b)) / 1000).toFixed(1)} s; ` + phaseNames.map((n) => `${n.replace(/^lh:/, '')} ${(med(runs.map((r) => r.phases[n]).sort((a, b) => a - b)) / 1000).toFixed(1)} s`).join(', '));
   }
   console.log(`CPU: ${(cpuSeconds / 60).toFixed(1)} CPU min by the sweep's process tree, ${((100 * cpuSeconds) / (wallMs / 1000) / availableParallelism()).toFixed(0)} % of ${availableParallelism()} cores over the wall time`);
+  // Where the CPU went, per site: govcheck's Node process and page browser, and the Lighthouse side (its child and browser).
+  console.log(
+    `CPU per site by process: ` +
+      Object.entries(cpuByKind)
+        .filter(([, s]) => s >= 0.05 * SITES)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, s]) => `${k} ${(s / SITES).toFixed(2)} s`)
+        .join(', '),
+  );
   const projected = (min * 400) / SITES;
   console.log(`bench-sweep: ${SITES} sites in ${min.toFixed(1)} min (projected 400 in ${projected.toFixed(0)} min), peak ${peakMb} MB`);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,9 @@ import 'lighthouse';
 import 'playwright-core';
 import { initializeConfig } from 'lighthouse/core/config/config.js';
 import { register } from 'tsx/esm/api';
+import { cacheIntlLocales } from './intl-locale-cache.js';
+
+cacheIntlLocales();
 
 // Resolving the full default config imports every gatherer and audit module once.
 await initializeConfig('navigation', undefined, {
