@@ -13,6 +13,8 @@ import { readFileSync, readdirSync } from 'node:fs';
  */
 export class MemorySampler {
   peakMb = 0;
+  /** MB of PSS by kind of process (as cpuByKind names them) at the highest reading. */
+  peakByKind: Record<string, number> = {};
   private timer: NodeJS.Timeout | null = null;
   /** CPU ticks last seen per process of the tree (a process that ends between samples loses < 250 ms). */
   private readonly ticks = new Map<number, number>();
@@ -72,14 +74,18 @@ export class MemorySampler {
           pssReadAt = Date.now();
           proxyAtPss = proxy;
           let kb = 0;
+          const byKind: Record<string, number> = {};
           for (const pid of mine) {
             try {
-              kb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+              const pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+              kb += pss;
+              const kind = this.kinds.get(pid) ?? 'other';
+              byKind[kind] = (byKind[kind] ?? 0) + pss / 1024;
             } catch {
               /* the process ended between the scan and the read */
             }
           }
-          this.peakMb = Math.max(this.peakMb, kb / 1024);
+          if (kb / 1024 > this.peakMb) [this.peakMb, this.peakByKind] = [kb / 1024, byKind];
         }
         first = false;
       } catch {

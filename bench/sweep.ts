@@ -89,11 +89,12 @@ async function main(): Promise<void> {
   );
 
   const timingsFile = join(dir, 'lighthouse-timings.jsonl');
+  const stagesFile = join(dir, 'site-stages.jsonl');
   // The govcheck process and its descendants only: the fixture servers (this process) are the network.
   const memory = new MemorySampler();
   const started = Date.now();
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOVCHECK_LIGHTHOUSE_TIMINGS: timingsFile } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, GOVCHECK_LIGHTHOUSE_TIMINGS: timingsFile, GOVCHECK_STAGE_TIMINGS: stagesFile } });
     memory.start(child.pid);
     child.on('exit', (c) => resolve(c));
   });
@@ -121,6 +122,8 @@ async function main(): Promise<void> {
     .filter((r) => !r.runtimeError)
     .map((r) => r.durationMs)
     .sort((a, b) => a - b);
+  // A site's page loop: its pages one after another (the sum of their check times).
+  const pageLoopMs = db.prepare<[], { ms: number }>('SELECT SUM(total_ms) AS ms FROM page_results GROUP BY site_result_id').all().map((r) => r.ms ?? 0).sort((a, b) => a - b);
   const siteMs = db.prepare<[], { d: number | null }>('SELECT duration_ms AS d FROM site_results').all().map((r) => r.d ?? 0).sort((a, b) => a - b);
   db.close();
   const min = wallMs / 60_000;
@@ -132,12 +135,21 @@ async function main(): Promise<void> {
   console.log(`screenshots ${shots.n} (${((shots.bytes ?? 0) / 1000).toFixed(0)} kB; ${((shots.bytes ?? 0) / Math.max(1, counts.pages) / 1000).toFixed(1)} kB per page)`);
   console.log(
     `Lighthouse run (ok): median ${(med(lhMs) / 1000).toFixed(1)} s, max ${((lhMs.at(-1) ?? 0) / 1000).toFixed(1)} s, sum ${(sum(lhMs) / 60_000).toFixed(1)} min of ${min.toFixed(1)} min wall; ` +
-      `site check: median ${(med(siteMs) / 1000).toFixed(0)} s, max ${((siteMs.at(-1) ?? 0) / 1000).toFixed(0)} s`,
+      `site check: median ${(med(siteMs) / 1000).toFixed(0)} s, max ${((siteMs.at(-1) ?? 0) / 1000).toFixed(0)} s; ` +
+      `page loop: median ${(med(pageLoopMs) / 1000).toFixed(0)} s, sum ${(sum(pageLoopMs) / 60_000).toFixed(1)} min`,
   );
   if (existsSync(timingsFile)) {
     const runs = readFileSync(timingsFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { ms: number; phases: Record<string, number> });
     const phaseNames = Object.keys(runs[0]?.phases ?? {});
     console.log(`Lighthouse phases, median of ${runs.length} runs: total ${(med(runs.map((r) => r.ms).sort((a, b) => a - b)) / 1000).toFixed(1)} s; ` + phaseNames.map((n) => `${n.replace(/^lh:/, '')} ${(med(runs.map((r) => r.phases[n]).sort((a, b) => a - b)) / 1000).toFixed(1)} s`).join(', '));
+  }
+  if (existsSync(stagesFile)) {
+    // Where a site's time in flight goes: its page loop, then its probes and its Lighthouse wait side by side.
+    const lines = readFileSync(stagesFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { stageMs: Record<string, number> | null; pageMs: Record<string, number> });
+    const medians = (rows: Record<string, number>[]) => [...new Set(rows.flatMap((s) => Object.keys(s)))].map((n) => `${n} ${(med(rows.map((s) => s[n] ?? 0).sort((a, b) => a - b)) / 1000).toFixed(1)} s`).join(', ');
+    const stages = lines.map((l) => l.stageMs).filter((s): s is Record<string, number> => s !== null);
+    console.log(`site stages, median of ${stages.length} sites: ${medians(stages)}`);
+    console.log(`page timings summed per site, median: ${medians(lines.map((l) => l.pageMs))}`);
   }
   console.log(`CPU: ${(cpuSeconds / 60).toFixed(1)} CPU min by the sweep's process tree, ${((100 * cpuSeconds) / (wallMs / 1000) / availableParallelism()).toFixed(0)} % of ${availableParallelism()} cores over the wall time`);
   // Where the CPU went, per site: govcheck's Node process and page browser, and the Lighthouse side (its child and browser).
@@ -147,6 +159,14 @@ async function main(): Promise<void> {
         .filter(([, s]) => s >= 0.05 * SITES)
         .sort((a, b) => b[1] - a[1])
         .map(([k, s]) => `${k} ${(s / SITES).toFixed(2)} s`)
+        .join(', '),
+  );
+  console.log(
+    `memory at the peak by process (PSS): ` +
+      Object.entries(memory.peakByKind)
+        .filter(([, mb]) => mb >= 10)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, mb]) => `${k} ${Math.round(mb)} MB`)
         .join(', '),
   );
   const projected = (min * 400) / SITES;

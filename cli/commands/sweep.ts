@@ -1,7 +1,8 @@
 // govcheck sweep <registry>: a national sweep into SQLite with the embedded queue.
-import { existsSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseLang } from '../../core/i18n.ts';
+import type { SiteResult } from '../../core/types.ts';
 import { knownAgencyIds } from '../../reports/store/registry-store.ts';
 import { getSweep, LANES, type Lane, type SweepOptions } from '../../reports/store/sweeps.ts';
 import { formatIssue, readRegistryFile, RegistryError } from '../../scheduler/registry.ts';
@@ -16,6 +17,14 @@ import { openStoreFlag } from '../store-flag.ts';
 /** Sites beyond the page loops that wait for Lighthouse with their pages done, per Lighthouse process. */
 const LIGHTHOUSE_BACKLOG = 2;
 const DEFAULT_LIGHTHOUSE_PROCESSES = 2;
+/** A site's page timings summed over its pages (navigation, settle, scroll, axe, gathering, total). */
+function pageStageSums(r: SiteResult): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of r.pages) for (const [k, v] of Object.entries(p.timings ?? {})) if (typeof v === 'number') out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+/** bench:sweep's profile of the sites: one JSON line per recorded site with its stage times. */
+const STAGE_TIMINGS_FILE = process.env.GOVCHECK_STAGE_TIMINGS;
 
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
 
@@ -191,6 +200,7 @@ export async function run(argv: string[]): Promise<number> {
         ...runInput,
         onStart: ({ total, done }) => progress.start(total, done),
         onRecorded: ({ job, result: r }) => {
+          if (STAGE_TIMINGS_FILE) appendFileSync(STAGE_TIMINGS_FILE, `${JSON.stringify({ url: job.url, status: r.status, durationMs: r.durationMs, stageMs: r.stageMs ?? null, pageMs: pageStageSums(r) })}\n`);
           if (job.sweepId !== sweepId) progress.note(`  ${job.lane}: ${job.url} → ${r.status}${r.scores.overall !== null ? ` ${r.scores.overall}` : ''} (sweep ${job.sweepId})`);
           else progress.siteDone({ url: job.url, status: r.status, overall: r.scores.overall, pages: r.pages.filter((p) => !p.error).length, error: r.error, durationMs: r.durationMs });
         },
