@@ -5,7 +5,7 @@
 // missing; here the page fails when none exists, which also fails each single-technique ACT rule
 // (047fe0 headings, b40fd1 landmarks, ye5d6e skip links, 3e12e1 collapsible blocks).
 import type { PageArtifacts, PageRule } from '../../core/types.ts';
-import { documentOf, selectorOf, snippetOf } from '../lib/dom.ts';
+import { closestMatching, documentOf, elementsMatching, selectorOf, snippetOf } from '../lib/dom.ts';
 import { fail, msg, notApplicable, pass } from '../lib/result.ts';
 
 /** Text that reads as the page's own content, not a label: a sentence-sized run. */
@@ -32,18 +32,19 @@ function layoutOf(doc: Document): Layout | null {
   let blockBefore: Element | null = null;
   const controlsBefore: Element[] = [];
   let found = false;
+  const [skipped, repeated, focusable] = [SKIPPED_SUBTREES, REPEATED_BLOCK, FOCUSABLE].map((s) => elementsMatching(doc, s));
   const visit = (node: Node): void => {
     if (found) return;
     if (node.nodeType === 3) {
       const text = (node.textContent ?? '').replace(/\s+/g, '');
-      if ([...text].length >= CONTENT_TEXT_CHARS && !node.parentElement?.closest(NOT_CONTENT)) found = true;
+      if ([...text].length >= CONTENT_TEXT_CHARS && !(node.parentElement && closestMatching(node.parentElement, NOT_CONTENT))) found = true;
       return;
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (el.matches(SKIPPED_SUBTREES)) return;
-    if (!blockBefore && el.matches(REPEATED_BLOCK)) blockBefore = el;
-    if (el.matches(FOCUSABLE)) controlsBefore.push(el);
+    if (skipped.has(el)) return;
+    if (!blockBefore && repeated.has(el)) blockBefore = el;
+    if (focusable.has(el)) controlsBefore.push(el);
     for (const child of Array.from(el.childNodes)) visit(child);
   };
   if (doc.body) visit(doc.body);
@@ -58,6 +59,9 @@ function hasWorkingInPageLink(page: PageArtifacts, doc: Document): boolean {
   } catch {
     here = null;
   }
+  // The ids and anchor names of the page, read once (a page of 800 links asked for them 800 times).
+  let names: Set<string> | null = null;
+  const targets = () => (names ??= new Set(Array.from(elementsMatching(doc, '[id], a[name]')).flatMap((t) => [t.getAttribute('id'), t.getAttribute('name')]).filter((n): n is string => n !== null)));
   return page.links.some((l) => {
     if (!l.visible || !l.rawHref) return false;
     let fragment: string | null = null;
@@ -67,8 +71,7 @@ function hasWorkingInPageLink(page: PageArtifacts, doc: Document): boolean {
       if (u.origin === here.origin && u.pathname === here.pathname && u.search === here.search && u.hash) fragment = u.hash.slice(1);
     }
     if (!fragment) return false;
-    const id = safeDecode(fragment);
-    return Array.from(doc.querySelectorAll('[id], a[name]')).some((t) => t.getAttribute('id') === id || t.getAttribute('name') === id);
+    return targets().has(safeDecode(fragment));
   });
 }
 

@@ -20,6 +20,28 @@ export function documentOf(page: PageArtifacts): Document {
   return doc;
 }
 
+const matching = new WeakMap<Document, Map<string, ReadonlySet<Element>>>();
+
+/**
+ * Every element of the document that matches `selector`, found in one pass and kept per document. For
+ * rules that test element after element: linkedom compiles the selector anew on every matches() and
+ * closest() call, which cost a walk over a 9,000-cell table page ~0.3 s in one rule.
+ */
+export function elementsMatching(doc: Document, selector: string): ReadonlySet<Element> {
+  let bySelector = matching.get(doc);
+  if (!bySelector) matching.set(doc, (bySelector = new Map()));
+  let set = bySelector.get(selector);
+  if (!set) bySelector.set(selector, (set = new Set(Array.from(doc.querySelectorAll(selector)))));
+  return set;
+}
+
+/** el.closest(selector), with the matching elements found once per document (see elementsMatching). */
+export function closestMatching(el: Element, selector: string): Element | null {
+  const set = elementsMatching(el.ownerDocument, selector);
+  for (let node: Element | null = el; node; node = node.parentElement) if (set.has(node)) return node;
+  return null;
+}
+
 export function collapseWhitespace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }

@@ -3,7 +3,7 @@
 // needs a scope, or an id that data cells point to with headers. WCAG lets browsers infer these; the annex
 // does not. A single header row is unambiguous and left alone.
 import type { FindingDraft, PageRule } from '../../core/types.ts';
-import { normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
+import { closestMatching, normalizeText, selectorOf, snippetOf } from '../lib/dom.ts';
 import { msg, notApplicable, resultOf } from '../lib/result.ts';
 import { capFindings, shownElements } from './lib/markup.ts';
 
@@ -37,9 +37,9 @@ export const tableHeaderScope: PageRule = {
     let applicable = false;
     for (const table of tables) {
       // Cells of this table only, not of tables nested in it.
-      const cells = Array.from(table.querySelectorAll('th, td')).filter((c) => c.closest('table') === table);
+      const cells = Array.from(table.querySelectorAll('th, td')).filter((c) => closestMatching(c, 'table') === table);
       const headers = cells.filter((c) => c.tagName === 'TH');
-      const headerRows = new Set(headers.map((th) => th.closest('tr')));
+      const headerRows = new Set(headers.map((th) => closestMatching(th, 'tr')));
       if (headerRows.size < 2) continue;
       applicable = true;
       const referenced = new Set(cells.flatMap((c) => (c.getAttribute('headers') ?? '').split(/\s+/).filter(Boolean)));
