@@ -22,7 +22,7 @@ import { launchChrome, resolveChromePath } from '../worker/chrome.ts';
 import { defaultConcurrency } from '../worker/concurrency.ts';
 import { SiteChecker } from '../worker/site-checker.ts';
 import { closeLighthouse } from '../worker/lighthouse/index.ts';
-import { MemorySampler } from './memory.ts';
+import { byKind, MemorySampler } from './memory.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource: string = require('axe-core').source;
@@ -199,11 +199,7 @@ async function main() {
     const gcRate = perMin(gc.pages, gc.wallMs);
     const baseRate = base ? perMin(base.pages, base.wallMs) : 0;
     const cpuShare = (cpuS: number, wallMs: number) => `${fmt(cpuS)} s, ${fmt((100 * cpuS) / (wallMs / 1000) / availableParallelism(), 0)} % of ${availableParallelism()} cores`;
-    const byKind = (k: Record<string, number>, pages: number) =>
-      Object.entries(k)
-        .sort((a, b) => b[1] - a[1])
-        .map(([kind, s]) => `${kind} ${fmt((1000 * s) / Math.max(1, pages), 0)}`)
-        .join(', ');
+    const msPerPage = (pages: number) => (s: number) => fmt((1000 * s) / Math.max(1, pages), 0);
     const rows: [string, string][] = [
       ['sites checked (ok / not ok)', `${gc.results.length - failed.length} / ${failed.length}`],
       ['govcheck pages', String(gc.pages)],
@@ -212,7 +208,7 @@ async function main() {
       ['govcheck sites/min', fmt(perMin(gc.results.length, gc.wallMs))],
       ['govcheck peak memory (PSS, all processes)', `${gc.peakMb} MB`],
       ['govcheck CPU (all processes, fixture server too)', cpuShare(gc.cpuS, gc.wallMs)],
-      ['govcheck CPU per page', `${fmt((1000 * gc.cpuS) / Math.max(1, gc.pages), 0)} ms (${byKind(gc.cpuByKind, gc.pages)})`],
+      ['govcheck CPU per page', `${fmt((1000 * gc.cpuS) / Math.max(1, gc.pages), 0)} ms (${byKind(gc.cpuByKind, msPerPage(gc.pages))})`],
       ['stage: navigation (sum over pages)', `${fmt(stage('navigationMs') / 1000)} s`],
       ['stage: settle (network quiet)', `${fmt(stage('settleMs') / 1000)} s`],
       ['stage: scroll-through (lazy content; mean per page)', `${fmt(stage('scrollMs') / 1000)} s (${fmt(stage('scrollMs') / Math.max(1, gc.pages))} ms)`],
@@ -231,7 +227,7 @@ async function main() {
             ['baseline pages/min', fmt(baseRate)],
             ['baseline peak memory (PSS)', `${base.peakMb} MB`],
             ['baseline CPU (all processes)', cpuShare(base.cpuS, base.wallMs)],
-            ['baseline CPU per page', `${fmt((1000 * base.cpuS) / Math.max(1, base.pages), 0)} ms (${byKind(base.cpuByKind, base.pages)})`],
+            ['baseline CPU per page', `${fmt((1000 * base.cpuS) / Math.max(1, base.pages), 0)} ms (${byKind(base.cpuByKind, msPerPage(base.pages))})`],
           ]
         : []) as [string, string][]),
     ];

@@ -128,6 +128,16 @@ export class MemorySampler {
   }
 }
 
+/** "kind value, kind value …", largest first; `show` formats a value, or returns null to leave it out. */
+export function byKind(values: Record<string, number>, show: (value: number) => string | null): string {
+  return Object.entries(values)
+    .sort((a, b) => b[1] - a[1])
+    .flatMap(([kind, value]) => {
+      const shown = show(value);
+      return shown === null ? [] : [`${kind} ${shown}`];
+    })
+    .join(', ');
+}
 
 /** 'node', or Chromium's process type ('chromium:renderer', 'chromium:browser' for the main process). */
 function kindOf(pid: number, comm: string): string {

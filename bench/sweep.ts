@@ -19,7 +19,7 @@ import { serveSiteSet } from '../fixtures/serve.ts';
 import type { NetworkConditions } from '../fixtures/server.ts';
 import { createRandom } from '../fixtures/lib/random.ts';
 import { openStore } from '../reports/store/db.ts';
-import { MemorySampler } from './memory.ts';
+import { byKind, MemorySampler } from './memory.ts';
 
 const { values } = parseArgs({
   options: {
@@ -153,22 +153,8 @@ async function main(): Promise<void> {
   }
   console.log(`CPU: ${(cpuSeconds / 60).toFixed(1)} CPU min by the sweep's process tree, ${((100 * cpuSeconds) / (wallMs / 1000) / availableParallelism()).toFixed(0)} % of ${availableParallelism()} cores over the wall time`);
   // Where the CPU went, per site: govcheck's Node process and page browser, and the Lighthouse side (its child and browser).
-  console.log(
-    `CPU per site by process: ` +
-      Object.entries(cpuByKind)
-        .filter(([, s]) => s >= 0.05 * SITES)
-        .sort((a, b) => b[1] - a[1])
-        .map(([k, s]) => `${k} ${(s / SITES).toFixed(2)} s`)
-        .join(', '),
-  );
-  console.log(
-    `memory at the peak by process (PSS): ` +
-      Object.entries(memory.peakByKind)
-        .filter(([, mb]) => mb >= 10)
-        .sort((a, b) => b[1] - a[1])
-        .map(([k, mb]) => `${k} ${Math.round(mb)} MB`)
-        .join(', '),
-  );
+  console.log(`CPU per site by process: ${byKind(cpuByKind, (s) => (s >= 0.05 * SITES ? `${(s / SITES).toFixed(2)} s` : null))}`);
+  console.log(`memory at the peak by process (PSS): ${byKind(memory.peakByKind, (mb) => (mb >= 10 ? `${Math.round(mb)} MB` : null))}`);
   const projected = (min * 400) / SITES;
   console.log(`bench-sweep: ${SITES} sites in ${min.toFixed(1)} min (projected 400 in ${projected.toFixed(0)} min), peak ${peakMb} MB`);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
