@@ -49,7 +49,12 @@ export class MemorySampler {
         const parentOf = new Map<number, number>();
         for (let grew = true; grew; ) {
           grew = false;
-          for (const [pid, ppid] of rows) if (mine.has(ppid) && !mine.has(pid)) grew = Boolean(mine.add(pid) && parentOf.set(pid, ppid));
+          for (const [pid, ppid] of rows) {
+            if (!mine.has(ppid) || mine.has(pid)) continue;
+            mine.add(pid);
+            parentOf.set(pid, ppid);
+            grew = true;
+          }
         }
         let proxy = 0;
         for (const pid of mine) {

@@ -17,14 +17,15 @@ import { openStoreFlag } from '../store-flag.ts';
 /** Sites beyond the page loops that wait for Lighthouse with their pages done, per Lighthouse process. */
 const LIGHTHOUSE_BACKLOG = 2;
 const DEFAULT_LIGHTHOUSE_PROCESSES = 2;
+/** bench:sweep's profile of the sites: one JSON line per recorded site with its stage times. */
+const STAGE_TIMINGS_FILE = process.env.GOVCHECK_STAGE_TIMINGS;
+
 /** A site's page timings summed over its pages (navigation, settle, scroll, axe, gathering, total). */
 function pageStageSums(r: SiteResult): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of r.pages) for (const [k, v] of Object.entries(p.timings ?? {})) if (typeof v === 'number') out[k] = (out[k] ?? 0) + v;
   return out;
 }
-/** bench:sweep's profile of the sites: one JSON line per recorded site with its stage times. */
-const STAGE_TIMINGS_FILE = process.env.GOVCHECK_STAGE_TIMINGS;
 
 export const summary = 'sweep every site of a registry into SQLite / 全國網站檢測';
 
