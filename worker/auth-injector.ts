@@ -39,8 +39,15 @@ export async function injectSiteAuth(context: BrowserContext, page: Page, auth: 
   return session;
 }
 
+/** The part of a DevTools session the interception uses: Playwright's and puppeteer's (the Lighthouse child's) both fit. */
+export interface FetchSession {
+  on(event: 'Fetch.requestPaused', handler: (ev: RequestPaused) => void): unknown;
+  send(method: 'Fetch.continueRequest', params: { requestId: string; headers?: { name: string; value: string }[] }): Promise<unknown>;
+  send(method: 'Fetch.enable', params: { patterns: { urlPattern: string; requestStage: 'Request' }[] }): Promise<unknown>;
+}
+
 /** On a page session: that page's requests; on a browser session (Lighthouse's browser): every target's. */
-export async function interceptWithAuth(session: CDPSession, auth: SiteAuth, origins: readonly string[]): Promise<void> {
+export async function interceptWithAuth(session: FetchSession, auth: SiteAuth, origins: readonly string[]): Promise<void> {
   session.on('Fetch.requestPaused', (ev: RequestPaused) => {
     let own = false;
     try {

@@ -1,7 +1,7 @@
 // Finding and launching the browser. Browser downloads are impossible on our machines, so we always
 // drive an installed Chromium/Chrome through playwright-core with an explicit executablePath.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const STANDARD_CHROME_PATHS = [
   '/usr/bin/chromium',
@@ -68,6 +68,8 @@ export async function launchChrome(executablePath: string, extraArgs: string[] =
   // A worker that hands jobs back on SIGTERM needs its browser alive until it has done so;
   // Playwright's own handlers would close it at the first signal.
   const handle = opts.handleSignals ?? true;
+  // Loaded here, not at the top: the Lighthouse child reads CHROME_FLAGS without Playwright's ~90 MB.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath,
     headless: true,

@@ -16,7 +16,7 @@ import { openStoreFlag } from '../store-flag.ts';
 
 /** Sites beyond the page loops that wait for Lighthouse with their pages done, per Lighthouse process. */
 const LIGHTHOUSE_BACKLOG = 2;
-const DEFAULT_LIGHTHOUSE_PROCESSES = 2;
+const DEFAULT_LIGHTHOUSE_PROCESSES = 1;
 /** bench:sweep's profile of the sites: one JSON line per recorded site with its stage times. */
 const STAGE_TIMINGS_FILE = process.env.GOVCHECK_STAGE_TIMINGS;
 
@@ -48,9 +48,9 @@ ${TW_FLAGS_HELP}
                          Lighthouse, 2 more sites per Lighthouse process wait for their Lighthouse
                          turn with their pages done
   --lighthouse-processes <n>
-                         Lighthouse runs at once, each in its own process and browser (default 2:
-                         its runs mostly wait on the sites, see the README; 1 with --concurrency 2
-                         uses ~500 MB less but does at most ~11 Lighthouse runs a minute)
+                         Lighthouse runs at once, each in its own process and browser (default 1:
+                         ~16 runs a minute, enough for 400 sites in an hour within 1.5 GB; each
+                         more adds ~350 MB, see the README)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)

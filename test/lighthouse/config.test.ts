@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasFrameReporter, lighthouseConfig } from '../../worker/lighthouse/config.ts';
+import { aliasFrameReporter, lighthouseConfig, QUIET_WINDOWS } from '../../worker/lighthouse/config.ts';
 
 describe('Lighthouse config', () => {
   it('aliases the renamed PipelineReporter argument for Lighthouse 12 and leaves other events alone', () => {
@@ -22,5 +22,13 @@ describe('Lighthouse config', () => {
     expect(lighthouseConfig('mobile').settings).toMatchObject({ formFactor: 'mobile', screenEmulation: { mobile: true } });
     const trace = lighthouseConfig('mobile').artifacts?.find((a) => a.id === 'Trace');
     expect(typeof trace?.gatherer).toBe('object');
+  });
+
+  it('waits 500 ms of quiet (not Lighthouse's 1 s) on both form factors, with simulated throttling', () => {
+    expect(QUIET_WINDOWS).toEqual({ pauseAfterFcpMs: 500, pauseAfterLoadMs: 500, networkQuietThresholdMs: 500, cpuQuietThresholdMs: 500 });
+    expect(lighthouseConfig('mobile').settings).toMatchObject(QUIET_WINDOWS);
+    expect(lighthouseConfig('desktop').settings).toMatchObject({ ...QUIET_WINDOWS, formFactor: 'desktop' });
+    // Lighthouse raises short windows to 5 s for observed throttling; ours must stay simulated.
+    expect(lighthouseConfig('mobile').settings?.throttlingMethod ?? 'simulate').toBe('simulate');
   });
 });

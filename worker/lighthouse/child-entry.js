@@ -3,7 +3,7 @@
 // registered, so they skip tsx's loader hooks (~1.3 CPU s saved per child start, measured). Then tsx
 // is registered for govcheck's own TypeScript (child.ts and what it imports).
 import 'lighthouse';
-import 'playwright-core';
+import 'puppeteer-core';
 import { initializeConfig } from 'lighthouse/core/config/config.js';
 import { register } from 'tsx/esm/api';
 import { cacheIntlLocales } from './intl-locale-cache.js';

@@ -6,11 +6,10 @@
 // Started by host.ts through child-entry.js (`node child-entry.js <chromePath>`); talks over the IPC channel
 // (protocol.ts) and exits as soon as that channel closes, so it never outlives its parent.
 import { appendFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
 import lighthouse from 'lighthouse';
-import { launchChrome } from '../chrome.ts';
+import puppeteer from 'puppeteer-core';
+import { launchLighthouseBrowser, type LighthouseBrowser } from './browser.ts';
 import { LIGHTHOUSE_FLAGS, lighthouseConfig } from './config.ts';
 import { remeasureBenchmarkIndex, reuseBenchmarkIndex } from './benchmark-index.ts';
 import { failedSlim, slimLhr, isFailingAudit, type LhrLike } from './slim.ts';
@@ -25,8 +24,7 @@ const LIGHTHOUSE_VERSION: string = require('lighthouse/package.json').version;
 const RUNS_PER_BROWSER = 25;
 
 const chromePath = process.argv[2];
-let browser: Browser | null = null;
-let port = 0;
+let browser: LighthouseBrowser | null = null;
 let runsOnBrowser = 0;
 let busy: Promise<void> = Promise.resolve();
 
@@ -34,22 +32,10 @@ function send(message: FromChild): void {
   if (process.connected) process.send!(message);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(p));
-    });
-  });
-}
-
-async function ensureBrowser(): Promise<Browser> {
-  if (browser?.isConnected() && runsOnBrowser < RUNS_PER_BROWSER) return browser;
+async function ensureBrowser(): Promise<LighthouseBrowser> {
+  if (browser?.isRunning() && runsOnBrowser < RUNS_PER_BROWSER) return browser;
   await closeBrowser();
-  port = await freePort();
-  browser = await launchChrome(chromePath, [`--remote-debugging-port=${port}`, '--remote-debugging-address=127.0.0.1']);
+  browser = await launchLighthouseBrowser(chromePath);
   runsOnBrowser = 0;
   remeasureBenchmarkIndex();
   return browser;
@@ -58,7 +44,20 @@ async function ensureBrowser(): Promise<Browser> {
 async function closeBrowser(): Promise<void> {
   const b = browser;
   browser = null;
-  if (b) await Promise.race([b.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000))]);
+  await b?.close();
+}
+
+/** A site behind a login: a browser-level Fetch interception covers the target Lighthouse opens. */
+async function interceptBrowserWide(b: LighthouseBrowser, auth: NonNullable<RunJob['auth']>): Promise<() => Promise<void>> {
+  const connection = await puppeteer.connect({ browserURL: `http://127.0.0.1:${b.port}`, defaultViewport: null });
+  try {
+    const session = await connection.target().createCDPSession();
+    await interceptWithAuth(session, auth.auth, auth.origins);
+  } catch (e) {
+    await connection.disconnect();
+    throw e;
+  }
+  return () => connection.disconnect();
 }
 
 /** bench:sweep's profile of the runs: one JSON line per run with Lighthouse's own phase timings. */
@@ -73,19 +72,15 @@ function recordTimings(url: string, ms: number, entries: { name: string; duratio
 async function run(job: RunJob): Promise<void> {
   const started = performance.now();
   let slim;
-  let authSession: Awaited<ReturnType<Browser['newBrowserCDPSession']>> | null = null;
+  let stopIntercepting: (() => Promise<void>) | null = null;
   try {
     const b = await ensureBrowser();
     runsOnBrowser++;
-    // A site behind a login: a browser-level Fetch interception covers the target Lighthouse opens.
-    if (job.auth) {
-      authSession = await b.newBrowserCDPSession();
-      await interceptWithAuth(authSession, job.auth.auth, job.auth.origins);
-    }
+    if (job.auth) stopIntercepting = await interceptBrowserWide(b, job.auth);
     const result = await lighthouse(
       job.url,
       {
-        port,
+        port: b.port,
         hostname: '127.0.0.1',
         output: [],
         logLevel: 'error',
@@ -113,7 +108,7 @@ async function run(job: RunJob): Promise<void> {
     slim = failedSlim(job.url, job.formFactor, `${err.code ?? 'ERROR'}: ${err.friendlyMessage ?? err.message}`, performance.now() - started, LIGHTHOUSE_VERSION);
     await closeBrowser();
   } finally {
-    await authSession?.detach().catch(() => undefined);
+    await stopIntercepting?.().catch(() => undefined);
   }
   send({ type: 'result', id: job.id, slim, rssBytes: process.memoryUsage().rss });
 }
@@ -132,7 +127,7 @@ process.on('message', (message: ToChild) => {
 
 try {
   const b = await ensureBrowser();
-  send({ type: 'ready', chromiumVersion: b.version(), lighthouseVersion: LIGHTHOUSE_VERSION });
+  send({ type: 'ready', chromiumVersion: b.version, lighthouseVersion: LIGHTHOUSE_VERSION });
 } catch (e) {
   send({ type: 'fatal', error: `BROWSER: cannot launch ${chromePath}: ${(e as Error).message}` });
   await shutdown(1);
