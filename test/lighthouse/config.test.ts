@@ -24,7 +24,7 @@ describe('Lighthouse config', () => {
     expect(typeof trace?.gatherer).toBe('object');
   });
 
-  it('waits 500 ms of quiet (not Lighthouse's 1 s) on both form factors, with simulated throttling', () => {
+  it("waits 500 ms of quiet (not Lighthouse's 1 s) on both form factors, with simulated throttling", () => {
     expect(QUIET_WINDOWS).toEqual({ pauseAfterFcpMs: 500, pauseAfterLoadMs: 500, networkQuietThresholdMs: 500, cpuQuietThresholdMs: 500 });
     expect(lighthouseConfig('mobile').settings).toMatchObject(QUIET_WINDOWS);
     expect(lighthouseConfig('desktop').settings).toMatchObject({ ...QUIET_WINDOWS, formFactor: 'desktop' });
