@@ -13,6 +13,7 @@ import { defaultConcurrency } from '../../worker/concurrency.ts';
 import { displayRedisUrl } from '../../scheduler/distributed/names.ts';
 import { applyTwFlags, categoriesFlag, configFlag, intFlag, nowFlag, parseFlags, screenshotsFlag, TW_FLAGS_HELP, UsageError } from '../args.ts';
 import { openStoreFlag } from '../store-flag.ts';
+import { collectGarbage } from '../../core/collect-garbage.ts';
 
 /** Sites beyond the page loops that wait for Lighthouse with their pages done, per Lighthouse process. */
 const LIGHTHOUSE_BACKLOG = 2;
@@ -201,7 +202,9 @@ export async function run(argv: string[]): Promise<number> {
         ...runInput,
         onStart: ({ total, done }) => progress.start(total, done),
         onRecorded: ({ job, result: r }) => {
-          if (STAGE_TIMINGS_FILE) appendFileSync(STAGE_TIMINGS_FILE, `${JSON.stringify({ url: job.url, status: r.status, durationMs: r.durationMs, stageMs: r.stageMs ?? null, pageMs: pageStageSums(r) })}\n`);
+          // The site's artifacts are stored and dropped: give their memory back (core/collect-garbage.ts).
+          collectGarbage();
+          if (STAGE_TIMINGS_FILE) appendFileSync(STAGE_TIMINGS_FILE, `${JSON.stringify({ url: job.url, at: Date.now(), status: r.status, durationMs: r.durationMs, stageMs: r.stageMs ?? null, pageMs: pageStageSums(r) })}\n`);
           if (job.sweepId !== sweepId) progress.note(`  ${job.lane}: ${job.url} → ${r.status}${r.scores.overall !== null ? ` ${r.scores.overall}` : ''} (sweep ${job.sweepId})`);
           else progress.siteDone({ url: job.url, status: r.status, overall: r.scores.overall, pages: r.pages.filter((p) => !p.error).length, error: r.error, durationMs: r.durationMs });
         },

@@ -66,7 +66,7 @@ const TIMED_PHASES = ['lh:config', 'lh:driver:navigate', 'lh:gather:getBenchmark
 
 function recordTimings(url: string, ms: number, entries: { name: string; duration: number }[]): void {
   const phases = Object.fromEntries(TIMED_PHASES.map((name) => [name, Math.round(entries.filter((e) => e.name === name).reduce((a, e) => a + e.duration, 0))]));
-  appendFileSync(TIMINGS_FILE!, `${JSON.stringify({ url, ms: Math.round(ms), phases })}\n`);
+  appendFileSync(TIMINGS_FILE!, `${JSON.stringify({ url, at: Date.now(), ms: Math.round(ms), phases })}\n`);
 }
 
 async function run(job: RunJob): Promise<void> {
