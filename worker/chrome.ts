@@ -1,5 +1,6 @@
 // Finding and launching the browser. Browser downloads are impossible on our machines, so we always
-// drive an installed Chromium/Chrome through playwright-core with an explicit executablePath.
+// drive an installed Chromium/Chrome with an explicit executablePath: through playwright-core here,
+// and started directly by the Lighthouse child (worker/lighthouse/browser.ts), which shares CHROME_FLAGS.
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 
