@@ -50,8 +50,8 @@ ${TW_FLAGS_HELP}
                          turn with their pages done
   --lighthouse-processes <n>
                          Lighthouse runs at once, each in its own process and browser (default 1:
-                         ~16 runs a minute, enough for 400 sites in an hour within 1.5 GB; each
-                         more adds ~350 MB, see the README)
+                         ~15 runs a minute, 400 sites in 54 min on 2 cores; each more adds
+                         ~420 MB, see the README)
   --chrome <path>        browser executable (default: $GOVCHECK_CHROME, /usr/bin/chromium, …)
   --config <file>        JSON config: weights, thresholds, rule options, waivers
   --lang <zh-TW|en>      language of finding messages (default zh-TW)
