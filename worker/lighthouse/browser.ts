@@ -42,7 +42,6 @@ export interface LighthouseBrowser {
   port: number;
   /** e.g. "156.0.8078.73". */
   version: string;
-  pid: number;
   isRunning(): boolean;
   close(): Promise<void>;
 }
@@ -56,7 +55,11 @@ export async function launchLighthouseBrowser(executablePath: string): Promise<L
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
   );
   let exited = false;
-  const gone = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  // 'error' without 'exit' when the executable could not be started at all.
+  const gone = new Promise<void>((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.once('error', () => resolve());
+  });
   void gone.then(() => {
     exited = true;
     rmSync(profile, { recursive: true, force: true });
@@ -71,7 +74,7 @@ export async function launchLighthouseBrowser(executablePath: string): Promise<L
   try {
     const port = await devToolsPort(proc);
     const version = await browserVersion(port);
-    return { port, version, pid: proc.pid!, isRunning: () => !exited, close };
+    return { port, version, isRunning: () => !exited, close };
   } catch (e) {
     await close();
     throw e;
