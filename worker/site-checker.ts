@@ -285,7 +285,6 @@ export class SiteChecker {
       screenshotsMs += Date.now() - shotsStarted;
     };
     await shoot([startPage], startPage);
-    page = await this.renewIfHeavy(page, lease, log, login);
     const robots = await robotsP;
     const sitemap = wantSitemap ? await fetchSitemap(origin, origin === origin0 ? robots : null, policy, ua, authFor) : null;
     const sample = samplePages({
@@ -305,6 +304,8 @@ export class SiteChecker {
     const skippedPages: { url: string; reason: string }[] = [];
     for (const s of sample) {
       if (options.pageDelayMs) await new Promise((r) => setTimeout(r, options.pageDelayMs));
+      // Measured on the page before, still loaded: never after the last page, which closes anyway.
+      page = await this.renewIfHeavy(page, lease, log, login);
       const t = Date.now();
       try {
         const { artifacts } = await gatherPage(page, s.url, log, gatherOpts(s.reason, false));
@@ -318,7 +319,6 @@ export class SiteChecker {
           pages.push(artifacts);
           await shoot(pages, artifacts);
         }
-        if (s !== sample.at(-1)) page = await this.renewIfHeavy(page, lease, log, login);
       } catch (e) {
         if (lease.browserDied()) throw e;
         const refused = proxy?.refused.at(-1);
