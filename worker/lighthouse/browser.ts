@@ -62,7 +62,13 @@ export async function launchLighthouseBrowser(executablePath: string): Promise<L
   });
   void gone.then(() => {
     exited = true;
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing the profile when the browser's own process has
+    // exited (ENOTEMPTY): retry, and never let a leftover temporary folder fail the child.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      // left in the temporary directory
+    }
   });
   const close = async (): Promise<void> => {
     if (exited) return;
